@@ -1,0 +1,38 @@
+/**
+ * `render --stack <name>`: the values and every Kubernetes object `pulumi up` of the
+ * stack would create, as files. Secret data is redacted: the CLI never decrypts config.
+ */
+import { join } from "node:path";
+import { materialize, type PlannedObject, redactedValue, type StackPlan, toYaml } from "../components/index.js";
+import { writeDirAtomically } from "./atomic-dir.js";
+
+/** File name of an object's manifest: `<namespace>.<kind>.<name>.yaml`. */
+export function manifestFileName(object: PlannedObject): string {
+  const { kind, metadata } = object.manifest;
+  return `${metadata.namespace}.${kind.toLowerCase()}.${metadata.name}.yaml`;
+}
+
+/** Relative path → content of everything `render` writes for one stack. */
+export function renderFiles(plan: StackPlan): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set(join("values", `${plan.release}.yaml`), plan.valuesYaml);
+  for (const object of plan.objects) {
+    files.set(join("manifests", manifestFileName(object)), toYaml(materialize(object, redactedValue)));
+  }
+  if (plan.helmRelease) {
+    const r = plan.helmRelease;
+    files.set(
+      join("releases", `${r.name}.yaml`),
+      toYaml({ ...r, valuesFile: `values/${plan.release}.yaml` }),
+    );
+  }
+  return files;
+}
+
+/** Write the render of `plan` to `<out>/<stack>/`, replacing what was there. */
+export function writeRender(plan: StackPlan, outDir: string, stack: string): { dir: string; files: string[] } {
+  const dir = join(outDir, stack);
+  const files = renderFiles(plan);
+  writeDirAtomically(dir, files);
+  return { dir, files: [...files.keys()].sort() };
+}

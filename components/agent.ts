@@ -1,0 +1,67 @@
+/**
+ * The Polyaxon agent of one namespace: its artifacts store, its catalog of connections,
+ * the rendered Helm values and, optionally, the agent chart release.
+ */
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { ArtifactsStore } from "./artifacts-store.js";
+import { type Catalog, planStack, type StackPlan } from "./catalog/index.js";
+import { Connection } from "./connection.js";
+import { createKubernetesObject, type SecretResolver } from "./kubernetes-object.js";
+
+export interface AgentArgs {
+  /** A validated catalog, from `loadCatalog` (so nothing is created from invalid input). */
+  catalog: Catalog;
+  /** Resolves secret config keys (`polyaxon:key`) to Pulumi secrets. */
+  secretValue: SecretResolver;
+}
+
+/** Token `polyaxon:index:Agent`. */
+export class Agent extends pulumi.ComponentResource {
+  /** Everything this agent creates, as the CLI renders it. */
+  readonly plan: StackPlan;
+  /** The chart values (no secret in them). */
+  readonly values: Record<string, unknown>;
+  /** The values file, byte-identical to `render`'s `values/<release>.yaml`. */
+  readonly valuesYaml: string;
+  /** Ids (`Kind/namespace/name`) of every object created. */
+  readonly objectIds: string[];
+  readonly artifactsStore: ArtifactsStore;
+  readonly connections: Connection[];
+  /** The agent chart release, when `agent.deploy` is true. */
+  readonly release?: k8s.helm.v3.Release;
+
+  constructor(name: string, args: AgentArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("polyaxon:index:Agent", name, {}, opts);
+    const plan = planStack(args.catalog);
+    this.plan = plan;
+    this.values = plan.values;
+    this.valuesYaml = plan.valuesYaml;
+    this.objectIds = plan.objects.map((o) => o.id);
+
+    const child = { parent: this };
+    const { secretValue } = args;
+    this.artifactsStore = new ArtifactsStore(`${name}/${plan.artifactsStore.name}`, { plan: plan.artifactsStore, secretValue }, child);
+    this.connections = plan.connections.map((c) => new Connection(`${name}/${c.name}`, { plan: c, secretValue }, child));
+    const agentResources = plan.agentObjects.map((o) => createKubernetesObject(o, secretValue, child));
+
+    if (plan.helmRelease) {
+      const r = plan.helmRelease;
+      // The chart mounts the Secrets/PVCs it references: create them first.
+      const dependsOn = [this.artifactsStore, ...this.connections, ...agentResources];
+      this.release = new k8s.helm.v3.Release(
+        r.name,
+        {
+          name: r.name,
+          namespace: r.namespace,
+          chart: r.chart,
+          version: r.version,
+          repositoryOpts: { repo: r.repo },
+          values: plan.values,
+        },
+        { parent: this, dependsOn },
+      );
+    }
+    this.registerOutputs({ valuesYaml: this.valuesYaml, objectIds: this.objectIds });
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Shared body of the ArtifactsStore and Connection components: one catalog entry, the
+ * objects it provisions, and its entry in the Helm values.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { type EntryPlan, type PolyaxonEntry, toPolyaxonEntry } from "./catalog/index.js";
+import { createKubernetesObject, type SecretResolver } from "./kubernetes-object.js";
+
+export interface CatalogEntryArgs {
+  /** The entry and its objects, from `planStack` (validated input only). */
+  plan: EntryPlan;
+  /** Resolves `secret.fromConfig` keys to Pulumi secrets. */
+  secretValue: SecretResolver;
+}
+
+export abstract class CatalogEntryResource extends pulumi.ComponentResource {
+  /** The entry as written into the agent's Helm values. */
+  readonly entry: PolyaxonEntry;
+  /** Ids (`Kind/namespace/name`) of the objects this entry created. */
+  readonly objectIds: string[];
+  /** The created Kubernetes resources. */
+  readonly resources: pulumi.CustomResource[];
+
+  protected constructor(type: string, name: string, args: CatalogEntryArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(type, name, {}, opts);
+    this.entry = toPolyaxonEntry(args.plan.entry);
+    this.objectIds = args.plan.objects.map((o) => o.id);
+    this.resources = args.plan.objects.map((o) => createKubernetesObject(o, args.secretValue, { parent: this }));
+    this.registerOutputs({ entry: this.entry, objectIds: this.objectIds });
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Diagnostics: what the validators return and what `validate`, `render` and the stack
+ * program print. Each one names the config path, the offending value and the fix.
+ * Values of secret config keys are never read here, so they cannot appear in a message.
+ */
+
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Config path, e.g. `polyaxon:connections[2].schema.bucket`. */
+  path: string;
+  /** What is wrong. */
+  message: string;
+  /** The offending value, as the user wrote it (shortened), when there is one to show. */
+  got?: string;
+  /** How to fix it. */
+  fix?: string;
+}
+
+/** One line per diagnostic: `error polyaxon:x.y: message (got "v"). Fix: ...`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const got = d.got === undefined ? "" : ` (got ${d.got})`;
+  const fix = d.fix ? `. Fix: ${d.fix}` : "";
+  return `${d.severity} ${d.path}: ${d.message}${got}${fix}`;
+}
+
+/** All diagnostics, errors first, in a stable order. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  return sortDiagnostics(diagnostics).map(formatDiagnostic).join("\n");
+}
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const rank = (d: Diagnostic) => (d.severity === "error" ? 0 : 1);
+  return [...diagnostics].sort((a, b) => rank(a) - rank(b));
+}
+
+export const errorsOf = (ds: readonly Diagnostic[]) => ds.filter((d) => d.severity === "error");
+export const warningsOf = (ds: readonly Diagnostic[]) => ds.filter((d) => d.severity === "warning");
+
+/** `polyaxon:` + `["connections", 2, "schema"]` → `polyaxon:connections[2].schema`. */
+export function joinPath(root: string, segments: readonly PropertyKey[]): string {
+  let out = root;
+  for (const s of segments) {
+    if (typeof s === "number") out += `[${s}]`;
+    else out += out.endsWith(":") ? String(s) : `.${String(s)}`;
+  }
+  return out;
+}
+
+/** A value as it appears in a message: compact JSON, shortened. */
+export function showValue(value: unknown): string {
+  const text = value === undefined ? "nothing" : JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Thrown when a catalog does not validate; carries every diagnostic. */
+export class CatalogError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    const errors = errorsOf(diagnostics);
+    super(
+      `the Polyaxon catalog has ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was created:\n` +
+        formatDiagnostics(errors),
+    );
+    this.name = "CatalogError";
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The validated catalog of one agent: what the values renderer, the object planner, the
+ * Pulumi components and the CLI all work from.
+ */
+import type { AgentConfig } from "../spec/agent.js";
+import type { ArtifactsStoreEntry, ConnectionEntry } from "../spec/connection.js";
+import type { Diagnostic } from "./diagnostics.js";
+
+/** The chart's own default store, written out explicitly when none is configured. */
+export const DEFAULT_ARTIFACTS_STORE: ArtifactsStoreEntry = {
+  name: "default-artifacts-store",
+  kind: "host_path",
+  schema: { hostPath: "/tmp/artifactsStore", mountPath: "/artifactsStore" },
+};
+
+/** Produced only by `loadCatalog`: holding one means every error check passed. */
+export interface Catalog {
+  /** Namespace of the agent and of every object created. */
+  namespace: string;
+  /** The artifacts store (the default one when none was configured). */
+  artifactsStore: ArtifactsStoreEntry;
+  /** True when `artifactsStore` is the embedded default. */
+  usesDefaultStore: boolean;
+  /** Connections in the user's order (the order runs and the UI see). */
+  connections: ConnectionEntry[];
+  /** Names of connections the gateway pod mounts, in the user's order. */
+  mountConnections: string[];
+  /** The agent release settings, defaults applied. */
+  agent: AgentConfig;
+  /** Advice that did not stop the catalog (errors never reach a Catalog). */
+  warnings: Diagnostic[];
+}
+
+/**
+ * Where the config comes from: `Pulumi.<stack>.yaml` for the CLI, Pulumi's runtime config
+ * for the program. Only key names and their encryption are exposed for secret values.
+ */
+export interface ConfigSource {
+  /** Raw value of each `polyaxon:<key>` present (parsed YAML/JSON). */
+  value(key: string): unknown;
+  /** Every config key set for the stack, full form (`polyaxon:s3AccessKey`). */
+  keys(): readonly string[];
+  /** Whether a key is stored encrypted; undefined when the source cannot tell. */
+  isSecure(fullKey: string): boolean | undefined;
+}

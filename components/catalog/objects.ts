@@ -1,0 +1,107 @@
+/**
+ * Catalog → the Kubernetes objects the stack creates: Secrets from secret config,
+ * ConfigMaps from plain config, PVCs for volume claims. Pure; secret values are carried
+ * as config key references and filled in by the caller (Pulumi secrets) or redacted (render).
+ */
+import type { ArtifactsStoreEntry, ConnectionEntry } from "../spec/connection.js";
+import { fullConfigKey } from "./config-keys.js";
+import type { Catalog } from "./model.js";
+
+/** Who asked for an object: the store, a connection, or the agent itself (token Secret). */
+export type OwnerRole = "artifacts-store" | "connection" | "agent";
+
+export interface ObjectMetadata {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+/** A Kubernetes manifest, minus Secret data (see `secretData`). */
+export interface Manifest {
+  apiVersion: "v1";
+  kind: "Secret" | "ConfigMap" | "PersistentVolumeClaim";
+  metadata: ObjectMetadata;
+  [field: string]: unknown;
+}
+
+export interface PlannedObject {
+  /** Stable identity: `<Kind>/<namespace>/<name>`; also the Pulumi resource name stem. */
+  id: string;
+  manifest: Manifest;
+  /** Secrets only: data key → full Pulumi config key holding its (secret) value. */
+  secretData?: Record<string, string>;
+  /** PVCs only: kept in the cluster when removed from the stack (they hold data). */
+  retainOnDelete?: boolean;
+}
+
+/** Access modes for a created claim when none are given: runs on many nodes share it. */
+export const DEFAULT_ACCESS_MODES = ["ReadWriteMany"];
+
+/** The label set every created object carries. */
+export function standardLabels(release: string, role: OwnerRole): Record<string, string> {
+  return {
+    "app.kubernetes.io/component": role,
+    "app.kubernetes.io/instance": release,
+    "app.kubernetes.io/managed-by": "pulumi",
+    "app.kubernetes.io/part-of": "polyaxon",
+  };
+}
+
+/** Annotation naming the catalog entry an object belongs to (names may not fit a label). */
+export const CONNECTION_ANNOTATION = "polyaxon.com/connection";
+
+function metadata(catalog: Catalog, name: string, role: OwnerRole, owner: string): ObjectMetadata {
+  return {
+    name,
+    namespace: catalog.namespace,
+    labels: standardLabels(catalog.agent.release, role),
+    annotations: { [CONNECTION_ANNOTATION]: owner },
+  };
+}
+
+function planned(manifest: Manifest, extra: Omit<PlannedObject, "id" | "manifest"> = {}): PlannedObject {
+  const { kind, metadata: m } = manifest;
+  return { id: `${kind}/${m.namespace}/${m.name}`, manifest, ...extra };
+}
+
+function secretObject(meta: ObjectMetadata, fromConfig: Record<string, string>): PlannedObject {
+  const secretData = Object.fromEntries(Object.entries(fromConfig).map(([k, key]) => [k, fullConfigKey(key)]));
+  return planned({ apiVersion: "v1", kind: "Secret", metadata: meta, type: "Opaque" }, { secretData });
+}
+
+/** Objects one catalog entry asks the stack to create, in a fixed order. */
+export function planEntryObjects(
+  catalog: Catalog,
+  entry: ConnectionEntry | ArtifactsStoreEntry,
+  role: OwnerRole,
+): PlannedObject[] {
+  const out: PlannedObject[] = [];
+  if (entry.secret?.fromConfig) {
+    out.push(secretObject(metadata(catalog, entry.secret.name, role, entry.name), entry.secret.fromConfig));
+  }
+  if (entry.configMap?.data) {
+    const meta = metadata(catalog, entry.configMap.name, role, entry.name);
+    out.push(planned({ apiVersion: "v1", kind: "ConfigMap", metadata: meta, data: { ...entry.configMap.data } }));
+  }
+  if (entry.kind === "volume_claim" && entry.pvc) {
+    const { size, storageClassName, accessModes, volumeName } = entry.pvc;
+    const spec: Record<string, unknown> = {
+      accessModes: accessModes ?? DEFAULT_ACCESS_MODES,
+      resources: { requests: { storage: size } },
+    };
+    if (storageClassName !== undefined) spec.storageClassName = storageClassName;
+    if (volumeName !== undefined) spec.volumeName = volumeName;
+    const meta = metadata(catalog, entry.schema.volumeClaim, role, entry.name);
+    out.push(planned({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: meta, spec }, { retainOnDelete: true }));
+  }
+  return out;
+}
+
+/** The agent token Secret, when the stack creates it. */
+export function planAgentObjects(catalog: Catalog): PlannedObject[] {
+  const agentSecret = catalog.agent.agentSecret;
+  if (!agentSecret?.fromConfig) return [];
+  const meta = metadata(catalog, agentSecret.name, "agent", catalog.agent.release);
+  return [secretObject(meta, agentSecret.fromConfig)];
+}

@@ -1,0 +1,81 @@
+/**
+ * Catalog → everything a `pulumi up` of the stack creates: the values, the objects grouped
+ * by the component that owns them, and the optional agent Helm release. The CLI renders
+ * this plan to files; the Pulumi components register exactly this plan.
+ */
+import type { ArtifactsStoreEntry, ConnectionEntry } from "../spec/connection.js";
+import type { Catalog } from "./model.js";
+import { type PlannedObject, planAgentObjects, planEntryObjects } from "./objects.js";
+import { renderValues } from "./values.js";
+import { toYaml } from "./yaml.js";
+
+/** One catalog entry and the objects it asks for. */
+export interface EntryPlan {
+  name: string;
+  entry: ConnectionEntry | ArtifactsStoreEntry;
+  objects: PlannedObject[];
+}
+
+/** The agent chart release, when `agent.deploy` is set. */
+export interface ReleasePlan {
+  name: string;
+  namespace: string;
+  chart: string;
+  repo: string;
+  version: string;
+}
+
+export interface StackPlan {
+  release: string;
+  namespace: string;
+  values: Record<string, unknown>;
+  valuesYaml: string;
+  artifactsStore: EntryPlan;
+  connections: EntryPlan[];
+  /** Objects of the agent itself (its token Secret). */
+  agentObjects: PlannedObject[];
+  helmRelease?: ReleasePlan;
+  /** Every object, sorted by id. */
+  objects: PlannedObject[];
+}
+
+export function planStack(catalog: Catalog): StackPlan {
+  const artifactsStore: EntryPlan = {
+    name: catalog.artifactsStore.name,
+    entry: catalog.artifactsStore,
+    objects: planEntryObjects(catalog, catalog.artifactsStore, "artifacts-store"),
+  };
+  const connections = catalog.connections.map((entry) => ({
+    name: entry.name,
+    entry,
+    objects: planEntryObjects(catalog, entry, "connection"),
+  }));
+  const agentObjects = planAgentObjects(catalog);
+  const objects = [artifactsStore, ...connections]
+    .flatMap((e) => e.objects)
+    .concat(agentObjects)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const values = renderValues(catalog);
+  const { agent } = catalog;
+  return {
+    release: agent.release,
+    namespace: catalog.namespace,
+    values,
+    valuesYaml: toYaml(values),
+    artifactsStore,
+    connections,
+    agentObjects,
+    objects,
+    ...(agent.deploy
+      ? {
+          helmRelease: {
+            name: agent.release,
+            namespace: catalog.namespace,
+            chart: agent.chart.name,
+            repo: agent.chart.repo,
+            version: agent.chart.version,
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Registers one planned object (Secret, ConfigMap or PVC) as a Kubernetes resource.
+ */
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { materialize, type PlannedObject } from "./catalog/index.js";
+
+/** Gives the value of a secret config key (full form `polyaxon:key`) as a Pulumi secret. */
+export type SecretResolver = (fullConfigKey: string) => pulumi.Output<string>;
+
+/**
+ * The resource for `object`, as a child of `parent`. Resource names are
+ * `<namespace>/<name>`, the object's own identity in the cluster, so they stay the same
+ * whichever component owns the object.
+ */
+export function createKubernetesObject(
+  object: PlannedObject,
+  secretValue: SecretResolver,
+  opts: pulumi.CustomResourceOptions,
+): pulumi.CustomResource {
+  const { apiVersion: _v, kind, ...args } = materialize(object, (key) => pulumi.secret(secretValue(key)));
+  const { namespace, name } = object.manifest.metadata;
+  const resourceName = `${namespace}/${name}`;
+  switch (kind) {
+    case "Secret":
+      return new k8s.core.v1.Secret(resourceName, args, opts);
+    case "ConfigMap":
+      return new k8s.core.v1.ConfigMap(resourceName, args, opts);
+    case "PersistentVolumeClaim":
+      // Claims hold artifacts and data: removing one from the catalog leaves it in the cluster.
+      return new k8s.core.v1.PersistentVolumeClaim(resourceName, args, {
+        ...opts,
+        retainOnDelete: object.retainOnDelete ?? true,
+      });
+    default:
+      throw new Error(`unsupported object kind ${String(kind)}`);
+  }
+}

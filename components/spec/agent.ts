@@ -1,0 +1,71 @@
+/**
+ * `polyaxon:agent` — the agent Helm release that reads one namespace's catalog.
+ */
+import { z } from "zod";
+import { configKeyRef, k8sName } from "./resources.js";
+
+/** A DNS-1123 label: namespaces, Helm release names. */
+export const dnsLabel = z
+  .string({ error: "must be a string" })
+  .max(63, { error: "must be at most 63 characters" })
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, {
+    error: "must be a DNS-1123 label (lower-case letters, digits and '-'; start and end alphanumeric)",
+  });
+
+/** Default chart coordinates: the official agent chart, pinned. */
+export const DEFAULT_CHART = {
+  repo: "https://charts.polyaxon.com",
+  name: "agent",
+  version: "2.15.1",
+} as const;
+
+/** The official chart to deploy. */
+export const chartRef = z.strictObject({
+  /** Helm repository URL. @default https://charts.polyaxon.com */
+  repo: z.string().url().default(DEFAULT_CHART.repo),
+  /** Chart name. @default agent */
+  name: z.string().min(1).default(DEFAULT_CHART.name),
+  /** Chart version, pinned so that `pulumi up` is repeatable. @default 2.15.1 */
+  version: z.string().min(1).default(DEFAULT_CHART.version),
+});
+
+/**
+ * Secret with the agent token (key `POLYAXON_AUTH_TOKEN`), rendered as the chart's
+ * `agentSecret`. The token never enters the Helm values.
+ */
+export const agentSecretRef = z.strictObject(
+  {
+    /** Name of the Secret in the agent namespace. */
+    name: k8sName,
+    /**
+     * Create the Secret: `POLYAXON_AUTH_TOKEN` → Pulumi secret config key. Unset → the
+     * Secret already exists.
+     */
+    fromConfig: z.strictObject({ POLYAXON_AUTH_TOKEN: configKeyRef }).optional(),
+  },
+  { error: "must be a mapping {name: <secret>} naming the Secret that holds POLYAXON_AUTH_TOKEN" },
+);
+
+/** The agent release. */
+export const agentConfig = z.strictObject({
+  /** Helm release name; also the values file name (`values/<release>.yaml`). @default polyaxon-agent */
+  release: dnsLabel.max(53, { error: "must be at most 53 characters (Helm release names)" }).default("polyaxon-agent"),
+  /** Deploy the chart with `helm.v3.Release`; false → only the values are produced. @default false */
+  deploy: z.boolean().default(false),
+  /** Chart coordinates. */
+  chart: chartRef.prefault({}),
+  /** `agent.instance`: `<org>.<agent-uuid>` from Polyaxon's UI. */
+  instance: z.string().min(1).optional(),
+  /** The token's Secret (`agentSecret` in the values). */
+  agentSecret: agentSecretRef.optional(),
+  /** `agent.additionalNamespaces`: other namespaces where runs execute. @default [] */
+  additionalNamespaces: z.array(dnsLabel).default([]),
+  /**
+   * Extra chart values merged under ours (e.g. resources, nodeSelector). They may not set
+   * `artifactsStore`, `connections`, `mountConnections`, `agentSecret` or `agent.token`.
+   */
+  values: z.record(z.string(), z.unknown()).default({}),
+});
+
+export type AgentConfig = z.infer<typeof agentConfig>;
+export type AgentConfigInput = z.input<typeof agentConfig>;

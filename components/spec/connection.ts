@@ -1,0 +1,130 @@
+/**
+ * A connection entry, in Polyaxon's own keys (so a catalog copied from Helm values is
+ * accepted as it is), with the schema type selected by `kind`.
+ */
+import { z } from "zod";
+import { GENERIC_KINDS, NOTIFIER_KINDS } from "./kinds.js";
+import { configMapRef, pvcProvision, secretRef } from "./resources.js";
+import {
+  bucketSchema,
+  claimSchema,
+  freeSchema,
+  gcsBucketUrl,
+  gitSchema,
+  hostPathSchema,
+  registrySchema,
+  s3BucketUrl,
+  wasbBucketUrl,
+} from "./schema-types.js";
+
+/** Env var names as Kubernetes and shells accept them. */
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: "must be a valid env var name" });
+
+/** Keys every kind shares (vents `Connection`). */
+const commonFields = {
+  /** Catalog name runs use to request the connection; unique across store and connections. */
+  name: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }),
+  /** Free text shown in Polyaxon's UI. */
+  description: z.string().optional(),
+  /** Labels for searching the catalog. */
+  tags: z.array(z.string(), { error: "must be a list of strings, e.g. [data, team-a]" }).optional(),
+  /** Secret injected into runs that request the connection (and into the gateway when mounted). */
+  secret: secretRef.optional(),
+  /** ConfigMap injected like `secret`. */
+  configMap: configMapRef.optional(),
+  /**
+   * Extra env vars, mapping form only: Polyaxon (pydantic 2) rejects the Kubernetes
+   * `[{name, value}]` list form, so the agent would not start.
+   */
+  env: z
+    .record(envName, z.string({ error: "must be a string (quote numbers and booleans)" }), {
+      error: "must be a mapping {NAME: value}; the Kubernetes list form [{name, value}] stops the agent",
+    })
+    .optional(),
+  /** Annotations added to run pods that use the connection. */
+  annotations: z.record(z.string(), z.string({ error: "must be a string" })).optional(),
+  /** The chart never mounts an alias (one secret or volume shared by several entries). */
+  isAlias: z.boolean().optional(),
+};
+
+const OBJECT_ERROR = { error: "must be a mapping with name, kind and the kind's keys" };
+
+export const hostPathConnection = z.strictObject(
+  { ...commonFields, kind: z.literal("host_path"), schema: hostPathSchema },
+  OBJECT_ERROR,
+);
+export const volumeClaimConnection = z.strictObject(
+  {
+    ...commonFields,
+    kind: z.literal("volume_claim"),
+    schema: claimSchema,
+    /** Create the claim named by `schema.volumeClaim` (our extension, not rendered). */
+    pvc: pvcProvision.optional(),
+  },
+  OBJECT_ERROR,
+);
+export const s3Connection = z.strictObject(
+  { ...commonFields, kind: z.literal("s3"), schema: bucketSchema(s3BucketUrl) },
+  OBJECT_ERROR,
+);
+export const gcsConnection = z.strictObject(
+  { ...commonFields, kind: z.literal("gcs"), schema: bucketSchema(gcsBucketUrl) },
+  OBJECT_ERROR,
+);
+export const wasbConnection = z.strictObject(
+  { ...commonFields, kind: z.literal("wasb"), schema: bucketSchema(wasbBucketUrl) },
+  OBJECT_ERROR,
+);
+export const gitConnection = z.strictObject(
+  { ...commonFields, kind: z.literal("git"), schema: gitSchema.optional() },
+  OBJECT_ERROR,
+);
+/** ssh may carry a git-like schema (`url`) used together with a git init. */
+export const sshConnection = z.strictObject(
+  { ...commonFields, kind: z.literal("ssh"), schema: gitSchema.optional() },
+  OBJECT_ERROR,
+);
+export const registryConnection = z.strictObject(
+  { ...commonFields, kind: z.literal("registry"), schema: registrySchema },
+  OBJECT_ERROR,
+);
+export const notifierConnection = z.strictObject(
+  { ...commonFields, kind: z.enum(NOTIFIER_KINDS), schema: freeSchema.optional() },
+  OBJECT_ERROR,
+);
+export const genericConnection = z.strictObject(
+  { ...commonFields, kind: z.enum(GENERIC_KINDS), schema: freeSchema.optional() },
+  OBJECT_ERROR,
+);
+
+/** Any of the 45 kinds; `kind` selects the schema type. */
+export const connectionEntry = z.discriminatedUnion(
+  "kind",
+  [
+    hostPathConnection,
+    volumeClaimConnection,
+    s3Connection,
+    gcsConnection,
+    wasbConnection,
+    gitConnection,
+    sshConnection,
+    registryConnection,
+    notifierConnection,
+    genericConnection,
+  ],
+  OBJECT_ERROR,
+);
+
+/** The artifacts store: only host_path, volume_claim, s3, gcs or wasb. */
+export const artifactsStoreEntry = z.discriminatedUnion(
+  "kind",
+  [hostPathConnection, volumeClaimConnection, s3Connection, gcsConnection, wasbConnection],
+  OBJECT_ERROR,
+);
+
+/** A validated connection entry (parsed output). */
+export type ConnectionEntry = z.infer<typeof connectionEntry>;
+/** A connection entry as users write it. */
+export type ConnectionInput = z.input<typeof connectionEntry>;
+/** A validated artifacts store entry. */
+export type ArtifactsStoreEntry = z.infer<typeof artifactsStoreEntry>;

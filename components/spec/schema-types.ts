@@ -1,0 +1,96 @@
+/**
+ * The typed `schema` mappings of Polyaxon connections (vents `connection_schema.py`).
+ * Polyaxon itself tries these structurally and silently falls back to an untyped mapping,
+ * which then fails at run time (`'dict' object has no attribute 'mount_path'`); here the
+ * connection's `kind` selects exactly one of them, and unknown keys are errors.
+ */
+import { z } from "zod";
+
+/** Optional internal `kind` key that Polyaxon accepts (and ignores) on every typed schema. */
+const schemaKind = z.string().optional();
+
+/** An absolute path inside a container or on a node. */
+export const absolutePath = z
+  .string({ error: "must be a string holding an absolute path" })
+  .regex(/^\//, { error: "must be an absolute path (start with /)" });
+
+/** `s3://bucket[/prefix]` — what Polyaxon's s3 store expects in `schema.bucket`. */
+export const s3BucketUrl = z
+  .string({ error: "must be a string like s3://my-bucket" })
+  .regex(/^s3:\/\/[^/\s]+(\/\S*)?$/, { error: "must be an S3 URL like s3://my-bucket or s3://my-bucket/prefix" });
+
+/** `gs://bucket[/prefix]` — what Polyaxon's gcs store expects in `schema.bucket`. */
+export const gcsBucketUrl = z
+  .string({ error: "must be a string like gs://my-bucket" })
+  .regex(/^gs:\/\/[^/\s]+(\/\S*)?$/, { error: "must be a GCS URL like gs://my-bucket or gs://my-bucket/prefix" });
+
+/**
+ * Azure Blob: `wasb[s]://<container>@<account>.blob.core.windows.net[/path]` or
+ * `https://<account>.blob.core.windows.net/<container>[/path]` — the two forms clipped's
+ * WasbPath parses; any other form raises "Cannot convert value ... to WasbPath".
+ */
+export const wasbBucketUrl = z
+  .string({ error: "must be a string like wasbs://container@account.blob.core.windows.net/" })
+  .regex(
+    /^(wasbs?:\/\/[^@/\s]+@[^./\s]+\.blob\.core\.windows\.net(\/\S*)?|https:\/\/[^./\s]+\.blob\.core\.windows\.net\/[^/\s]+(\/\S*)?)$/,
+    {
+      error:
+        "must be wasbs://<container>@<account>.blob.core.windows.net/[path] or https://<account>.blob.core.windows.net/<container>/[path]",
+    },
+  );
+
+/** BucketConnection for one provider: `{bucket}`. */
+export function bucketSchema(bucket: z.ZodString) {
+  return z.strictObject({
+    /** Provider URL of the bucket (and optional prefix). */
+    bucket,
+    kind: schemaKind,
+  });
+}
+
+/** ClaimConnection: a PersistentVolumeClaim mounted into run pods. */
+export const claimSchema = z.strictObject({
+  /** Name of the PVC in the run's namespace (`claimName`). */
+  volumeClaim: z.string({ error: "must be the name of a PersistentVolumeClaim" }).min(1),
+  /** Where runs see the claim; for the artifacts store, the store path. */
+  mountPath: absolutePath,
+  /** Mount read-only. @default unset (read-write) */
+  readOnly: z.boolean().optional(),
+  kind: schemaKind,
+});
+
+/** HostPathConnection: a node directory mounted into run pods. */
+export const hostPathSchema = z.strictObject({
+  /** Directory on the node. */
+  hostPath: absolutePath,
+  /** Where runs see the directory. */
+  mountPath: absolutePath,
+  /** Mount read-only. @default unset (read-write) */
+  readOnly: z.boolean().optional(),
+  kind: schemaKind,
+});
+
+/** HostConnection: a container registry (`url`) for builds. */
+export const registrySchema = z.strictObject({
+  /** Registry host and optional path, e.g. `registry.example.com/org`. */
+  url: z.string({ error: "must be the registry URL, e.g. registry.example.com/org" }).min(1),
+  /** Allow plain HTTP / self-signed TLS. */
+  insecure: z.boolean().optional(),
+  kind: schemaKind,
+});
+
+/** GitConnection: a repository cloned by git inits. All keys optional (runs may override). */
+export const gitSchema = z.strictObject({
+  /** Repository URL, e.g. `https://github.com/org/repo`. */
+  url: z.string().min(1).optional(),
+  /** Branch, tag or commit. */
+  revision: z.string().optional(),
+  /** Extra `git clone` flags, e.g. `["--depth 1"]`. */
+  flags: z.array(z.string()).optional(),
+  kind: schemaKind,
+});
+
+/** Free mapping for kinds without a typed schema (vents readers also look keys up here). */
+export const freeSchema = z.record(z.string(), z.unknown(), {
+  error: "must be a mapping of keys to values",
+});

@@ -1,0 +1,61 @@
+/**
+ * The stack program: Pulumi config → validated catalog → Agent component → outputs.
+ * `index.ts` runs it; tests run it on the SDK's mock engine.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import {
+  Agent,
+  CatalogError,
+  CONFIG_NAMESPACE,
+  type ConfigSource,
+  formatDiagnostic,
+  loadCatalog,
+} from "./components/index.js";
+
+/** Pulumi's runtime config as a ConfigSource. Secret values are only ever read as Outputs. */
+export function pulumiConfigSource(): ConfigSource {
+  return {
+    value(key) {
+      const raw = pulumi.runtime.getConfig(`${CONFIG_NAMESPACE}:${key}`);
+      if (raw === undefined) return undefined;
+      // Structured config arrives as JSON; a plain string (the namespace) does not.
+      try {
+        return JSON.parse(raw);
+      } catch {
+        return raw;
+      }
+    },
+    keys: () => Object.keys(pulumi.runtime.allConfig()),
+    isSecure: () => undefined,
+  };
+}
+
+/** `polyaxon:s3Key` → the config value as a Pulumi secret. */
+export function secretConfigValue(fullKey: string): pulumi.Output<string> {
+  const at = fullKey.indexOf(":");
+  return new pulumi.Config(fullKey.slice(0, at)).requireSecret(fullKey.slice(at + 1));
+}
+
+export interface StackOutputs {
+  /** Helm values per agent release, as YAML. */
+  values: Record<string, string>;
+  /** Every object the stack created, `Kind/namespace/name`. */
+  objects: string[];
+  /** Warnings about the catalog. */
+  warnings: string[];
+  agent: Agent;
+}
+
+/**
+ * Run the stack. Invalid config throws a CatalogError listing every problem before any
+ * resource is registered.
+ */
+export function runStack(source: ConfigSource = pulumiConfigSource()): StackOutputs {
+  const { catalog, diagnostics } = loadCatalog(source);
+  // RunError: Pulumi prints the message (every problem) without a stack trace.
+  if (!catalog) throw new pulumi.RunError(new CatalogError(diagnostics).message);
+  const warnings = catalog.warnings.map(formatDiagnostic);
+  for (const w of warnings) pulumi.log.warn(w);
+  const agent = new Agent(catalog.agent.release, { catalog, secretValue: secretConfigValue });
+  return { values: { [agent.plan.release]: agent.valuesYaml }, objects: agent.objectIds, warnings, agent };
+}
