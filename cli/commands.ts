@@ -75,7 +75,8 @@ export function renderCommand(projectDir: string, stack: string, outDir: string,
   if (!catalog) return EXIT_INVALID;
   const plan = planStack(catalog);
   const { dir, files } = writeRender(plan, outDir, stack);
-  const shown = relative(process.cwd(), dir) || ".";
+  const rel = relative(process.cwd(), dir);
+  const shown = rel.startsWith("..") ? dir : rel || ".";
   io.out(`rendered stack ${stack}: ${describe(catalog)}`);
   io.out(`  objects:   ${countByKind(plan.objects.map((o) => o.manifest.kind))}${plan.objects.some((o) => o.secretData) ? " (Secret data redacted)" : ""}`);
   if (plan.helmRelease) io.out(`  release:   ${plan.helmRelease.chart} ${plan.helmRelease.version} from ${plan.helmRelease.repo}`);

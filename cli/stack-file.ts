@@ -59,8 +59,11 @@ function projectDefaults(project: Record<string, unknown>, name: string): Map<st
   return out;
 }
 
-/** The config of `stack` in the project at `dir`, as the catalog loader reads it. */
-export function readStackConfig(dir: string, stack: string): ConfigSource {
+/**
+ * Every config key of `stack` (full form `ns:key`) with its raw value as written:
+ * project defaults, then the stack file. Encrypted values stay `{secure: ...}`.
+ */
+export function readStackFile(dir: string, stack: string): Map<string, unknown> {
   if (!STACK_NAME.test(stack)) {
     throw new StackFileError([
       { severity: "error", path: "--stack", message: "not a stack name", got: JSON.stringify(stack), fix: "use letters, digits, '-', '_' or '.'" },
@@ -86,10 +89,21 @@ export function readStackConfig(dir: string, stack: string): ConfigSource {
   const stackConfig = isMapping(doc) && isMapping(doc.config) ? doc.config : {};
   const values = isMapping(project) ? projectDefaults(project, projectName) : new Map<string, unknown>();
   for (const [key, value] of Object.entries(stackConfig)) values.set(qualify(projectName, key), value);
-  const isSecure = (v: unknown) => isMapping(v) && typeof v.secure === "string";
+  return values;
+}
+
+/** `{secure: "v1:..."}`: a value `pulumi config set --secret` stored encrypted. */
+export function isEncrypted(value: unknown): boolean {
+  return isMapping(value) && typeof value.secure === "string";
+}
+
+/** The config of `stack` in the project at `dir`, as the catalog loader reads it. */
+export function readStackConfig(dir: string, stack: string): ConfigSource {
+  const values = readStackFile(dir, stack);
   return {
     value: (key) => values.get(`${CONFIG_NAMESPACE}:${key}`),
     keys: () => [...values.keys()],
-    isSecure: (key) => (values.has(key) ? isSecure(values.get(key)) : undefined),
+    isSecure: (key) => (values.has(key) ? isEncrypted(values.get(key)) : undefined),
   };
 }
+

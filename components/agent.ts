@@ -28,6 +28,8 @@ export class Agent extends pulumi.ComponentResource {
   readonly objectIds: string[];
   readonly artifactsStore: ArtifactsStore;
   readonly connections: Connection[];
+  /** Objects of the agent itself (its token Secret, when created). */
+  readonly resources: pulumi.CustomResource[];
   /** The agent chart release, when `agent.deploy` is true. */
   readonly release?: k8s.helm.v3.Release;
 
@@ -43,12 +45,12 @@ export class Agent extends pulumi.ComponentResource {
     const { secretValue } = args;
     this.artifactsStore = new ArtifactsStore(`${name}/${plan.artifactsStore.name}`, { plan: plan.artifactsStore, secretValue }, child);
     this.connections = plan.connections.map((c) => new Connection(`${name}/${c.name}`, { plan: c, secretValue }, child));
-    const agentResources = plan.agentObjects.map((o) => createKubernetesObject(o, secretValue, child));
+    this.resources = plan.agentObjects.map((o) => createKubernetesObject(o, secretValue, child));
 
     if (plan.helmRelease) {
       const r = plan.helmRelease;
       // The chart mounts the Secrets/PVCs it references: create them first.
-      const dependsOn = [this.artifactsStore, ...this.connections, ...agentResources];
+      const dependsOn = [this.artifactsStore, ...this.connections, ...this.resources];
       this.release = new k8s.helm.v3.Release(
         r.name,
         {

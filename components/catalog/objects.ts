@@ -14,7 +14,7 @@ export interface ObjectMetadata {
   name: string;
   namespace: string;
   labels: Record<string, string>;
-  annotations: Record<string, string>;
+  annotations?: Record<string, string>;
 }
 
 /** A Kubernetes manifest, minus Secret data (see `secretData`). */
@@ -51,12 +51,13 @@ export function standardLabels(release: string, role: OwnerRole): Record<string,
 /** Annotation naming the catalog entry an object belongs to (names may not fit a label). */
 export const CONNECTION_ANNOTATION = "polyaxon.com/connection";
 
-function metadata(catalog: Catalog, name: string, role: OwnerRole, owner: string): ObjectMetadata {
+/** Metadata of a created object; `connection` names the catalog entry that asked for it. */
+function metadata(catalog: Catalog, name: string, role: OwnerRole, connection?: string): ObjectMetadata {
   return {
     name,
     namespace: catalog.namespace,
     labels: standardLabels(catalog.agent.release, role),
-    annotations: { [CONNECTION_ANNOTATION]: owner },
+    ...(connection === undefined ? {} : { annotations: { [CONNECTION_ANNOTATION]: connection } }),
   };
 }
 
@@ -102,6 +103,6 @@ export function planEntryObjects(
 export function planAgentObjects(catalog: Catalog): PlannedObject[] {
   const agentSecret = catalog.agent.agentSecret;
   if (!agentSecret?.fromConfig) return [];
-  const meta = metadata(catalog, agentSecret.name, "agent", catalog.agent.release);
+  const meta = metadata(catalog, agentSecret.name, "agent");
   return [secretObject(meta, agentSecret.fromConfig)];
 }

@@ -1,0 +1,102 @@
+/**
+ * The SDK's mock engine, with a record of every resource registered: its type, name,
+ * inputs (secrets still wrapped, so tests can check secretness), parent and options the
+ * mocks interface does not show (retainOnDelete, dependencies).
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+// Internal modules of the SDK, used to see the registration request itself.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const rpc = require("@pulumi/pulumi/runtime/rpc");
+
+export interface Registered {
+  type: string;
+  name: string;
+  urn: string;
+  parent: string;
+  inputs: Record<string, unknown>;
+  retainOnDelete: boolean;
+  dependencies: string[];
+}
+
+/** Every resource registered since the last `resetRegistered()`. */
+export const registered: Registered[] = [];
+
+export function resetRegistered(): void {
+  registered.length = 0;
+}
+
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getObject(): { toJavaScript(): unknown };
+  getRetainondelete(): boolean | undefined;
+  getDependenciesList(): string[];
+}
+
+const original = MockMonitor.prototype.registerResource;
+MockMonitor.prototype.registerResource = async function (
+  this: unknown,
+  req: RegisterRequest,
+  callback: (err: unknown, res: { getUrn(): string } | undefined) => void,
+) {
+  // The serialised request: secret inputs are still wrapped in the SDK's secret signature.
+  const inputs = req.getObject().toJavaScript() as Record<string, unknown>;
+  return original.call(this, req, (err: unknown, res: { getUrn(): string } | undefined) => {
+    if (!err && res) {
+      registered.push({
+        type: req.getType(),
+        name: req.getName(),
+        urn: res.getUrn(),
+        parent: req.getParent(),
+        inputs,
+        retainOnDelete: req.getRetainondelete() ?? false,
+        dependencies: req.getDependenciesList(),
+      });
+    }
+    callback(err, res);
+  });
+};
+
+pulumi.runtime.setMocks(
+  {
+    newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
+    call: (args) => args.inputs,
+  },
+  "polyaxon-connections",
+  "test",
+  false,
+);
+
+/** True when `v` is a secret as the SDK serialises it. */
+export function isSecretValue(v: unknown): v is { value: unknown } {
+  return typeof v === "object" && v !== null && (v as Record<string, unknown>)[rpc.specialSigKey] === rpc.specialSecretSig;
+}
+
+/** Replace every wrapped secret by `f(value)`, recursively. */
+export function unwrapSecrets(v: unknown, f: (value: unknown) => unknown = (x) => x): unknown {
+  if (isSecretValue(v)) return f(unwrapSecrets(v.value, f));
+  if (Array.isArray(v)) return v.map((x) => unwrapSecrets(x, f));
+  if (typeof v === "object" && v !== null) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrapSecrets(x, f)]));
+  }
+  return v;
+}
+
+/** An Output's value (also for secrets). */
+export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => output.apply(resolve));
+}
+
+/** Wait until every resource in `resources` has been registered with the engine. */
+export async function settled(resources: readonly pulumi.Resource[]): Promise<void> {
+  await Promise.all(resources.map((r) => valueOf(r.urn)));
+}
+
+/** Replace the whole Pulumi config: plain values, and secret keys given separately. */
+export function setConfig(plain: Record<string, string>, secrets: Record<string, string> = {}): void {
+  pulumi.runtime.setAllConfig({ ...plain, ...secrets }, Object.keys(secrets));
+}

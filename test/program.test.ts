@@ -1,0 +1,180 @@
+/**
+ * The stack program on the SDK's mock engine: it registers exactly what `render` writes,
+ * keeps secret data secret, protects PVCs, and registers nothing from invalid config.
+ */
+import { strict as assert } from "node:assert";
+import { readStackConfig } from "../cli/stack-file.js";
+import { renderFiles } from "../cli/render.js";
+import { loadCatalog, planStack, redactedValue } from "../components/index.js";
+import { runStack } from "../program.js";
+import {
+  isSecretValue,
+  registered,
+  resetRegistered,
+  setConfig,
+  settled,
+  unwrapSecrets,
+  valueOf,
+} from "./helpers/pulumi-mocks.js";
+import {
+  CANARY_PATTERN,
+  canaryFor,
+  exampleStacks,
+  FIXTURE_STACKS,
+  loadStackIntoConfig,
+  yamlOf,
+} from "./helpers/stacks.js";
+
+const K8S_TYPES: Record<string, string> = {
+  "kubernetes:core/v1:Secret": "Secret",
+  "kubernetes:core/v1:ConfigMap": "ConfigMap",
+  "kubernetes:core/v1:PersistentVolumeClaim": "PersistentVolumeClaim",
+};
+
+/** Run the program for a stack file and wait for every registration. */
+async function runExample(dir: string, stack: string) {
+  resetRegistered();
+  const { secrets } = loadStackIntoConfig(dir, stack);
+  const out = runStack();
+  const { agent } = out;
+  await settled([
+    agent,
+    agent.artifactsStore,
+    ...agent.artifactsStore.resources,
+    ...agent.connections.flatMap((c) => [c, ...c.resources]),
+    ...agent.resources,
+    ...(agent.release ? [agent.release] : []),
+  ]);
+  return { out, secrets };
+}
+
+/** Registered Kubernetes objects as manifests, secrets mapped back to the redaction marker. */
+function registeredManifests(secrets: Record<string, string>): Map<string, unknown> {
+  const byCanary = new Map(Object.entries(secrets).map(([key, canary]) => [canary, key]));
+  const out = new Map<string, unknown>();
+  for (const r of registered.filter((r) => K8S_TYPES[r.type])) {
+    // A secret may wrap one value or the whole map: map every string leaf inside it.
+    const redact = (v: unknown): unknown => {
+      if (typeof v === "object" && v !== null) {
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redact(x)]));
+      }
+      const key = byCanary.get(String(v));
+      assert.ok(key, `secret input of ${r.name} holds a value that is not a config secret`);
+      return redactedValue(key);
+    };
+    const manifest = unwrapSecrets(r.inputs, redact) as { kind: string; metadata: { namespace: string; name: string } };
+    out.set(`${manifest.kind}/${manifest.metadata.namespace}/${manifest.metadata.name}`, manifest);
+  }
+  return out;
+}
+
+describe("stack program on the mock engine", () => {
+  for (const { dir, stack } of exampleStacks()) {
+    it(`registers exactly what render writes for stack ${stack}`, async () => {
+      const { out, secrets } = await runExample(dir, stack);
+      const { catalog } = loadCatalog(readStackConfig(dir, stack));
+      assert.ok(catalog);
+      const plan = planStack(catalog);
+      const files = renderFiles(plan);
+
+      const rendered = new Map<string, unknown>();
+      for (const [path, text] of files) {
+        if (!path.startsWith("manifests/")) continue;
+        const m = yamlOf(text) as { kind: string; metadata: { namespace: string; name: string } };
+        rendered.set(`${m.kind}/${m.metadata.namespace}/${m.metadata.name}`, m);
+      }
+      assert.deepEqual(registeredManifests(secrets), rendered);
+      assert.equal(out.values[plan.release], files.get(`values/${plan.release}.yaml`));
+      assert.deepEqual(out.objects, [...rendered.keys()].sort());
+
+      const releases = registered.filter((r) => r.type === "kubernetes:helm.sh/v3:Release");
+      if (plan.helmRelease) {
+        const expected = yamlOf(files.get(`releases/${plan.release}.yaml`)!) as Record<string, unknown>;
+        assert.equal(releases.length, 1);
+        const inputs = releases[0]!.inputs;
+        assert.deepEqual(
+          { name: inputs.name, namespace: inputs.namespace, chart: inputs.chart, version: inputs.version, repo: (inputs.repositoryOpts as { repo: string }).repo },
+          { name: expected.name, namespace: expected.namespace, chart: expected.chart, version: expected.version, repo: expected.repo },
+        );
+        assert.deepEqual(inputs.values, yamlOf(files.get(`values/${plan.release}.yaml`)!));
+      } else {
+        assert.equal(releases.length, 0);
+      }
+    });
+  }
+
+  it("passes every Secret value as a Pulumi secret and never into plain inputs or outputs", async () => {
+    const { out, secrets } = await runExample(FIXTURE_STACKS, "provisioned");
+    const secretObjects = registered.filter((r) => r.type === "kubernetes:core/v1:Secret");
+    assert.equal(secretObjects.length, 3);
+    for (const s of secretObjects) {
+      const data = s.inputs.stringData;
+      // Either the whole map or each value is wrapped; no canary may sit outside a wrapper.
+      const values = isSecretValue(data) ? Object.values(data.value as object) : Object.values(data as object);
+      assert.ok(values.length > 0);
+      const plainView = JSON.stringify(unwrapSecrets(s.inputs, () => "<secret>"));
+      assert.doesNotMatch(plainView, CANARY_PATTERN);
+    }
+    const allSecretValues = secretObjects.flatMap((s) => Object.values(unwrapSecrets(s.inputs.stringData) as object));
+    assert.deepEqual(allSecretValues.sort(), Object.values(secrets).sort());
+    // Non-secret resources and the stack outputs never hold a canary.
+    for (const r of registered.filter((r) => r.type !== "kubernetes:core/v1:Secret")) {
+      assert.doesNotMatch(JSON.stringify(unwrapSecrets(r.inputs)), CANARY_PATTERN, r.name);
+    }
+    assert.doesNotMatch(JSON.stringify({ v: out.values, o: out.objects, w: out.warnings }), CANARY_PATTERN);
+    const tokenSecret = out.agent.plan.agentObjects[0]!;
+    assert.equal(tokenSecret.secretData?.POLYAXON_AUTH_TOKEN, "polyaxon:agentToken");
+  });
+
+  it("creates Secret data as a Pulumi secret (pulumi.isSecret)", async () => {
+    const { out } = await runExample(FIXTURE_STACKS, "provisioned");
+    const secret = out.agent.connections.find((c) => c.entry.name === "s3-datasets")!.resources[0]!;
+    const stringData = (secret as unknown as { stringData: import("@pulumi/pulumi").Output<unknown> }).stringData;
+    const pulumi = await import("@pulumi/pulumi");
+    assert.equal(await pulumi.isSecret(stringData), true);
+    assert.deepEqual(await valueOf(stringData), {
+      AWS_ACCESS_KEY_ID: canaryFor("polyaxon:s3AccessKeyId"),
+      AWS_SECRET_ACCESS_KEY: canaryFor("polyaxon:s3SecretAccessKey"),
+    });
+  });
+
+  it("keeps PVCs on delete, parents objects to their components, and deploys the chart last", async () => {
+    await runExample(FIXTURE_STACKS, "provisioned");
+    const pvcs = registered.filter((r) => r.type === "kubernetes:core/v1:PersistentVolumeClaim");
+    assert.deepEqual(pvcs.map((p) => p.name).sort(), ["ml-team/features", "ml-team/team-artifacts"]);
+    assert.ok(pvcs.every((p) => p.retainOnDelete));
+    assert.ok(registered.filter((r) => r.type !== "kubernetes:core/v1:PersistentVolumeClaim").every((r) => !r.retainOnDelete));
+
+    const byUrn = new Map(registered.map((r) => [r.urn, r]));
+    const parentType = (name: string) => byUrn.get(registered.find((r) => r.name === name)!.parent)?.type;
+    assert.equal(parentType("ml-team/team-artifacts"), "polyaxon:index:ArtifactsStore");
+    assert.equal(parentType("ml-team/s3-datasets-credentials"), "polyaxon:index:Connection");
+    assert.equal(parentType("ml-team/team-agent-token"), "polyaxon:index:Agent");
+    assert.equal(parentType("team-agent/s3-datasets"), "polyaxon:index:Agent");
+
+    const release = registered.find((r) => r.type === "kubernetes:helm.sh/v3:Release")!;
+    const deps = new Set(release.dependencies);
+    for (const name of ["ml-team/team-agent-token", "ml-team/team-artifacts", "ml-team/features"]) {
+      assert.ok(deps.has(registered.find((r) => r.name === name)!.urn), `release waits for ${name}`);
+    }
+  });
+
+  it("registers no resource at all when the config is invalid, and lists every problem", () => {
+    resetRegistered();
+    setConfig({
+      "polyaxon:artifactsStore": JSON.stringify({ name: "store", kind: "git" }),
+      "polyaxon:connections": JSON.stringify([
+        { name: "a", kind: "S3", schema: { bucket: "s3://a" } },
+        { name: "b", kind: "s3", schema: {} },
+      ]),
+    });
+    assert.throws(
+      () => runStack(),
+      (err: Error) =>
+        /polyaxon:artifactsStore\.kind/.test(err.message) &&
+        /polyaxon:connections\[0\]\.kind/.test(err.message) &&
+        /polyaxon:connections\[1\]\.schema\.bucket/.test(err.message),
+    );
+    assert.equal(registered.length, 0);
+  });
+});
