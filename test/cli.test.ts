@@ -1,0 +1,165 @@
+/**
+ * The command line end to end: files written, exit codes, redaction, nothing written on
+ * bad input, atomic replacement of an earlier render.
+ */
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { stringify } from "yaml";
+import { main } from "../cli/main.js";
+import type { Io } from "../cli/commands.js";
+import { FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
+
+const BIN = resolve(PROJECT_ROOT, "cli/bin.js");
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "plx-cli-"));
+}
+
+/** Run the CLI in-process, capturing what it prints. */
+function run(args: string[], projectDir: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
+  const code = main(args, io, projectDir);
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+/** A project folder holding one stack file with `config`. */
+function projectWith(stack: string, config: Record<string, unknown>): string {
+  const dir = tempDir();
+  cpSync(join(FIXTURE_STACKS, "Pulumi.yaml"), join(dir, "Pulumi.yaml"));
+  writeFileSync(join(dir, `Pulumi.${stack}.yaml`), stringify({ config }));
+  return dir;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
+}
+
+describe("command line", () => {
+  it("npm start's command renders the dev stack's values and manifests (spawned bin)", () => {
+    const out = tempDir();
+    const r = spawnSync(process.execPath, [BIN, "render", "--stack", "dev", "--out", out], { cwd: PROJECT_ROOT, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(filesUnder(join(out, "dev")), [
+      "manifests/polyaxon.configmap.pg-settings.yaml",
+      "manifests/polyaxon.persistentvolumeclaim.training-data.yaml",
+      "values/polyaxon-agent.yaml",
+    ]);
+    assert.equal(
+      readFileSync(join(out, "dev/values/polyaxon-agent.yaml"), "utf8"),
+      readFileSync(resolve(__dirname, "golden/dev-values.yaml"), "utf8"),
+    );
+    assert.match(r.stdout, /rendered stack dev: agent polyaxon-agent in namespace polyaxon/);
+    assert.match(r.stdout, /values: +.*dev\/values\/polyaxon-agent\.yaml/);
+    assert.match(r.stderr, /warning polyaxon:artifactsStore/);
+  });
+
+  it("redacts every Secret value and never prints the encrypted config", () => {
+    const out = tempDir();
+    const r = run(["render", "--stack", "provisioned", "--out", out], FIXTURE_STACKS);
+    assert.equal(r.code, 0, r.stderr);
+    const secrets = filesUnder(join(out, "provisioned")).filter((f) => f.includes(".secret."));
+    assert.equal(secrets.length, 3);
+    for (const f of secrets) assert.match(readFileSync(join(out, "provisioned", f), "utf8"), /<redacted: from config polyaxon:/);
+    const everything = filesUnder(join(out, "provisioned")).map((f) => readFileSync(join(out, "provisioned", f), "utf8")).join("\n");
+    assert.doesNotMatch(everything + r.stdout + r.stderr, /AAAABBBBccccDDDD/);
+    assert.ok(existsSync(join(out, "provisioned/releases/team-agent.yaml")));
+  });
+
+  it("never prints a secret that was stored in plain text by mistake", () => {
+    const dir = projectWith("leaky", {
+      "polyaxon:connections": [
+        { name: "db", kind: "postgres", secret: { name: "db", fromConfig: { PGPASSWORD: "dbPassword" } } },
+      ],
+      "polyaxon:dbPassword": "CANARY-plaintext-5e1b",
+    });
+    const out = tempDir();
+    for (const args of [["validate", "--stack", "leaky"], ["render", "--stack", "leaky", "--out", out]]) {
+      const r = run(args, dir);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /polyaxon:connections\[0\]\.secret\.fromConfig\.PGPASSWORD: config key polyaxon:dbPassword is stored in plain text/);
+      assert.doesNotMatch(r.stdout + r.stderr, /CANARY-plaintext/);
+    }
+    assert.deepEqual(readdirSync(out), []);
+  });
+
+  it("exits 2 on bad input, lists every culprit's config path, and writes nothing", () => {
+    const dir = projectWith("broken", {
+      "polyaxon:artifactsStore": { name: "shared", kind: "git", schema: { url: "https://x" } },
+      "polyaxon:connections": [
+        { name: "wrong-kind", kind: "S3", schema: { bucket: "s3://a" } },
+        { name: "no-bucket", kind: "s3", schema: {} },
+        { name: "unknown-key", kind: "host_path", schema: { hostPath: "/a", mountPath: "/a" }, mount: true },
+      ],
+    });
+    const out = tempDir();
+    const r = spawnSync(process.execPath, [BIN, "render", "--stack", "broken", "--out", out], { cwd: dir, encoding: "utf8" });
+    assert.equal(r.status, 2);
+    for (const path of [
+      "polyaxon:artifactsStore.kind",
+      "polyaxon:connections[0].kind",
+      "polyaxon:connections[1].schema.bucket",
+      "polyaxon:connections[2].mount",
+    ]) {
+      assert.ok(r.stderr.includes(`error ${path}:`), `${path} missing from:\n${r.stderr}`);
+    }
+    assert.deepEqual(readdirSync(out), []);
+    assert.equal(r.stdout, "");
+  });
+
+  it("refuses a name used twice (the store included) with exit 2", () => {
+    const dir = projectWith("dupe", {
+      "polyaxon:artifactsStore": { name: "data", kind: "s3", schema: { bucket: "s3://a" } },
+      "polyaxon:connections": [{ name: "data", kind: "gcs", schema: { bucket: "gs://b" } }],
+    });
+    const r = run(["validate", "--stack", "dupe"], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /error polyaxon:connections\[0\]\.name: the name is already used by polyaxon:artifactsStore \(got "data"\)/);
+  });
+
+  it("validates a good stack with exit 0 and writes nothing", () => {
+    const before = filesUnder(FIXTURE_STACKS);
+    const r = run(["validate", "--stack", "provisioned"], FIXTURE_STACKS);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /stack provisioned is valid: .* 6 objects to create; 0 warnings/);
+    assert.deepEqual(filesUnder(FIXTURE_STACKS), before);
+  });
+
+  it("replaces an earlier render whole, and keeps it when the new input is invalid", () => {
+    const out = tempDir();
+    const dir = projectWith("s", { "polyaxon:connections": [{ name: "a", kind: "postgres", configMap: { name: "a", data: { K: "v" } } }] });
+    assert.equal(run(["render", "--stack", "s", "--out", out], dir).code, 0);
+    assert.ok(existsSync(join(out, "s/manifests/polyaxon.configmap.a.yaml")));
+
+    writeFileSync(join(dir, "Pulumi.s.yaml"), stringify({ config: { "polyaxon:connections": [{ name: "b", kind: "git" }] } }));
+    assert.equal(run(["render", "--stack", "s", "--out", out], dir).code, 0);
+    assert.deepEqual(filesUnder(join(out, "s")), ["values/polyaxon-agent.yaml"]);
+
+    const rendered = readFileSync(join(out, "s/values/polyaxon-agent.yaml"), "utf8");
+    writeFileSync(join(dir, "Pulumi.s.yaml"), stringify({ config: { "polyaxon:connections": [{ name: "b", kind: "gitt" }] } }));
+    assert.equal(run(["render", "--stack", "s", "--out", out], dir).code, 2);
+    assert.equal(readFileSync(join(out, "s/values/polyaxon-agent.yaml"), "utf8"), rendered);
+    assert.deepEqual(readdirSync(out), ["s"], "no staging folder left behind");
+  });
+
+  it("exits 2 for an unknown stack, naming the ones that exist", () => {
+    const r = run(["validate", "--stack", "nope"], FIXTURE_STACKS);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no Pulumi\.nope\.yaml in the project .*use one of: provisioned/);
+  });
+
+  it("exits 2 for a YAML syntax error and for a bad command line", () => {
+    const dir = projectWith("y", {});
+    writeFileSync(join(dir, "Pulumi.y.yaml"), "config:\n  polyaxon:connections: [a\n");
+    assert.equal(run(["validate", "--stack", "y"], dir).code, 2);
+    assert.equal(run(["render"], dir).code, 2);
+    assert.equal(run(["frobnicate"], dir).code, 2);
+  });
+});
