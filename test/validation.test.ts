@@ -213,6 +213,18 @@ describe("catalog validation", () => {
     ]);
   });
 
+  it("reports cross-field problems among the entries that parsed, next to the others' errors", () => {
+    const ds = diagnose({
+      connections: [s3("a"), { name: "broken", kind: "s4" }, s3("a")],
+      mountConnections: ["broken", "missing"],
+    });
+    assert.deepEqual(errorsOf(ds).map((d) => d.path), [
+      "polyaxon:connections[1].kind",
+      "polyaxon:connections[2].name",
+      "polyaxon:mountConnections[1]",
+    ]);
+  });
+
   it("accepts one valid entry of every kind family", () => {
     const ds = diagnose({
       artifactsStore: { name: "store", kind: "volume_claim", schema: { volumeClaim: "store", mountPath: "/store" }, pvc: { size: "10Gi" } },

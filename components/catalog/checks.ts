@@ -11,16 +11,29 @@ import type { ConfigSource } from "./model.js";
 import { closest } from "./suggest.js";
 
 const STORE_PATH = "polyaxon:artifactsStore";
-const connectionPath = (i: number) => `polyaxon:connections[${i}]`;
+
+/**
+ * What the rules check. When some entries do not parse, the others are still checked, so
+ * that every problem is reported in one go.
+ */
+export interface CheckInput extends StackConfig {
+  /** Position of each of `connections` in `polyaxon:connections` (default: the same). */
+  connectionIndex?: number[];
+  /** Names of connections that did not parse: references to them are not reported again. */
+  unparsedNames?: string[];
+}
 
 /** Store and connections with their config paths. */
-function entriesWithPaths(config: StackConfig) {
-  const entries = config.connections.map((entry, i) => ({ entry, path: connectionPath(i) }));
+function entriesWithPaths(config: CheckInput) {
+  const entries = config.connections.map((entry, i) => ({
+    entry,
+    path: `polyaxon:connections[${config.connectionIndex?.[i] ?? i}]`,
+  }));
   return config.artifactsStore ? [{ entry: config.artifactsStore, path: STORE_PATH }, ...entries] : entries;
 }
 
 /** Names are unique across the artifacts store and all connections (Polyaxon's AgentConfig rule). */
-export function checkUniqueNames(config: StackConfig): Diagnostic[] {
+export function checkUniqueNames(config: CheckInput): Diagnostic[] {
   const seen = new Map<string, string>();
   const out: Diagnostic[] = [];
   for (const { entry, path } of entriesWithPaths(config)) {
@@ -39,7 +52,7 @@ export function checkUniqueNames(config: StackConfig): Diagnostic[] {
 }
 
 /** `mountConnections` names existing, non-alias connections, once each. */
-export function checkMountConnections(config: StackConfig): Diagnostic[] {
+export function checkMountConnections(config: CheckInput): Diagnostic[] {
   const byName = new Map(config.connections.map((c) => [c.name, c]));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -56,6 +69,8 @@ export function checkMountConnections(config: StackConfig): Diagnostic[] {
         got: showValue(name),
         fix: "remove it from mountConnections",
       });
+    } else if (!entry && config.unparsedNames?.includes(name)) {
+      // Its entry has errors of its own, reported already.
     } else if (!entry) {
       const near = closest(name, [...byName.keys()]);
       out.push({
@@ -86,7 +101,7 @@ interface Provisioned {
   path: string;
 }
 
-function provisionedObjects(config: StackConfig): Provisioned[] {
+function provisionedObjects(config: CheckInput): Provisioned[] {
   const out: Provisioned[] = [];
   for (const { entry, path } of entriesWithPaths(config)) {
     if (entry.secret?.fromConfig) out.push({ kind: "Secret", name: entry.secret.name, path: `${path}.secret` });
@@ -101,7 +116,7 @@ function provisionedObjects(config: StackConfig): Provisioned[] {
 }
 
 /** Each created object is declared once: two declarations would fight over one object. */
-export function checkProvisionedOnce(config: StackConfig): Diagnostic[] {
+export function checkProvisionedOnce(config: CheckInput): Diagnostic[] {
   const seen = new Map<string, string>();
   const out: Diagnostic[] = [];
   for (const p of provisionedObjects(config)) {
@@ -120,7 +135,7 @@ export function checkProvisionedOnce(config: StackConfig): Diagnostic[] {
 }
 
 /** `items` of a created Secret/ConfigMap must be keys it has. */
-export function checkItemsExist(config: StackConfig): Diagnostic[] {
+export function checkItemsExist(config: CheckInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { entry, path } of entriesWithPaths(config)) {
     const resources = [
@@ -146,7 +161,7 @@ export function checkItemsExist(config: StackConfig): Diagnostic[] {
 }
 
 /** Every secret config key referenced exists, and is stored encrypted. */
-export function checkSecretConfigKeys(config: StackConfig, source: ConfigSource): Diagnostic[] {
+export function checkSecretConfigKeys(config: CheckInput, source: ConfigSource): Diagnostic[] {
   const present = new Set(source.keys());
   const refs: { path: string; key: string }[] = [];
   for (const { entry, path } of entriesWithPaths(config)) {
@@ -194,7 +209,7 @@ const OWNED_AGENT_VALUES: Record<string, string> = {
 };
 
 /** Extra chart values must not set what the catalog renders, nor carry the agent token. */
-export function checkExtraValues(config: StackConfig): Diagnostic[] {
+export function checkExtraValues(config: CheckInput): Diagnostic[] {
   const values = config.agent.values;
   const out: Diagnostic[] = [];
   for (const [key, use] of Object.entries(OWNED_VALUES)) {
@@ -214,7 +229,7 @@ export function checkExtraValues(config: StackConfig): Diagnostic[] {
 }
 
 /** `polyaxon:*` keys that are neither catalog keys nor referenced secrets: likely typos. */
-export function checkUnusedKeys(config: StackConfig, source: ConfigSource): Diagnostic[] {
+export function checkUnusedKeys(config: CheckInput, source: ConfigSource): Diagnostic[] {
   const referenced = new Set<string>();
   for (const { entry } of entriesWithPaths(config)) {
     for (const key of Object.values(entry.secret?.fromConfig ?? {})) referenced.add(fullConfigKey(key));
@@ -238,7 +253,7 @@ export function checkUnusedKeys(config: StackConfig, source: ConfigSource): Diag
 }
 
 /** Every cross-field rule, in a fixed order. */
-export function crossChecks(config: StackConfig, source: ConfigSource): Diagnostic[] {
+export function crossChecks(config: CheckInput, source: ConfigSource): Diagnostic[] {
   return [
     ...checkUniqueNames(config),
     ...checkMountConnections(config),

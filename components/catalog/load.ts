@@ -2,8 +2,11 @@
  * Config → validated Catalog. The only way to obtain a Catalog, so every consumer
  * (components, program, CLI) works from input that passed every error check.
  */
+import type { z } from "zod";
+import { agentConfig } from "../spec/agent.js";
+import { type ConnectionEntry, connectionEntry } from "../spec/connection.js";
 import { CONFIG_NAMESPACE, STACK_KEYS, stackConfig } from "../spec/stack.js";
-import { crossChecks } from "./checks.js";
+import { type CheckInput, crossChecks } from "./checks.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { errorsOf, warningsOf } from "./diagnostics.js";
 import { type Catalog, type ConfigSource, DEFAULT_ARTIFACTS_STORE } from "./model.js";
@@ -34,14 +37,67 @@ const defaultStoreWarning: Diagnostic = {
   fix: "set polyaxon:artifactsStore to an s3, gcs, wasb or ReadWriteMany volume_claim store",
 };
 
+/** Parse one value; on failure, diagnostics at `root`. */
+function parseAt<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: z.ZodError } },
+  value: unknown,
+  root: string,
+  diagnostics: Diagnostic[],
+): T | undefined {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  diagnostics.push(...diagnosticsFromZod(r.error, root, value));
+  return undefined;
+}
+
+/**
+ * Parse each key, and each connection on its own, so that one bad entry does not hide the
+ * others' problems nor the cross-field ones among the entries that did parse.
+ */
+function parseStack(raw: Record<string, unknown>, diagnostics: Diagnostic[]): CheckInput {
+  const shape = stackConfig.shape;
+  const root = (key: string) => `${CONFIG_NAMESPACE}:${key}`;
+  const namespace = parseAt(shape.namespace, raw.namespace, root("namespace"), diagnostics);
+  const artifactsStore = parseAt(shape.artifactsStore, raw.artifactsStore, root("artifactsStore"), diagnostics);
+  const mountConnections = parseAt(shape.mountConnections, raw.mountConnections, root("mountConnections"), diagnostics);
+  const agent = parseAt(shape.agent, raw.agent, root("agent"), diagnostics);
+  const connections: ConnectionEntry[] = [];
+  const connectionIndex: number[] = [];
+  const unparsedNames: string[] = [];
+  if (Array.isArray(raw.connections)) {
+    raw.connections.forEach((value, i) => {
+      const entry = parseAt(connectionEntry, value, `${root("connections")}[${i}]`, diagnostics);
+      if (entry) {
+        connections.push(entry);
+        connectionIndex.push(i);
+      } else {
+        const name = (value as { name?: unknown } | null)?.name;
+        if (typeof name === "string") unparsedNames.push(name);
+      }
+    });
+  } else {
+    parseAt(shape.connections, raw.connections, root("connections"), diagnostics);
+  }
+  // Cross-checks still run on what parsed; a part that did not parse counts as its default.
+  return {
+    namespace: namespace ?? "polyaxon",
+    ...(artifactsStore ? { artifactsStore } : {}),
+    connections,
+    mountConnections: mountConnections ?? [],
+    agent: agent ?? agentConfig.parse({}),
+    connectionIndex,
+    unparsedNames,
+  };
+}
+
 /** Parse, default, and cross-check a stack's catalog. Never throws on bad input. */
 export function loadCatalog(source: ConfigSource): LoadResult {
   const raw = rawStackConfig(source);
-  const parsed = stackConfig.safeParse(raw);
-  if (!parsed.success) return { diagnostics: diagnosticsFromZod(parsed.error, `${CONFIG_NAMESPACE}:`, raw) };
-  const config = parsed.data;
-  const diagnostics = crossChecks(config, source);
-  if (!config.artifactsStore) diagnostics.push(defaultStoreWarning);
+  const diagnostics: Diagnostic[] = [];
+  const config = parseStack(raw, diagnostics);
+  diagnostics.push(...crossChecks(config, source));
+  if (raw.artifactsStore === undefined) diagnostics.push(defaultStoreWarning);
+  // Every parse failure is an error diagnostic: no error means `config` is complete.
   if (errorsOf(diagnostics).length > 0) return { diagnostics };
   const catalog: Catalog = {
     namespace: config.namespace,
