@@ -32,6 +32,7 @@ function readYaml(file: string): unknown {
     throw new StackFileError([
       {
         severity: "error",
+        rule: "yaml-syntax",
         path: file,
         message: `not valid YAML: ${(err as Error).message.split("\n")[0]}`,
         fix: "fix the YAML syntax",
@@ -66,7 +67,7 @@ function projectDefaults(project: Record<string, unknown>, name: string): Map<st
 export function readStackFile(dir: string, stack: string): Map<string, unknown> {
   if (!STACK_NAME.test(stack)) {
     throw new StackFileError([
-      { severity: "error", path: "--stack", message: "not a stack name", got: JSON.stringify(stack), fix: "use letters, digits, '-', '_' or '.'" },
+      { severity: "error", rule: "stack-file", path: "--stack", message: "not a stack name", got: JSON.stringify(stack), fix: "use letters, digits, '-', '_' or '.'" },
     ]);
   }
   const projectFile = join(dir, "Pulumi.yaml");
@@ -78,6 +79,7 @@ export function readStackFile(dir: string, stack: string): Map<string, unknown> 
     throw new StackFileError([
       {
         severity: "error",
+        rule: "stack-file",
         path: "--stack",
         message: `no Pulumi.${stack}.yaml in the project`,
         got: JSON.stringify(stack),

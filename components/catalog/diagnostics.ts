@@ -4,10 +4,14 @@
  * Values of secret config keys are never read here, so they cannot appear in a message.
  */
 
+import type { RuleId } from "./rules.js";
+
 export type Severity = "error" | "warning";
 
 export interface Diagnostic {
   severity: Severity;
+  /** The rule it comes from (see rules.ts and docs/validation.md). */
+  rule: RuleId;
   /** Config path, e.g. `polyaxon:connections[2].schema.bucket`. */
   path: string;
   /** What is wrong. */

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { agentConfig } from "../spec/agent.js";
 import { type ConnectionEntry, connectionEntry } from "../spec/connection.js";
 import { CONFIG_NAMESPACE, STACK_KEYS, stackConfig } from "../spec/stack.js";
-import { type CheckInput, crossChecks } from "./checks.js";
+import { type CheckInput, crossChecks } from "./checks/index.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { errorsOf, warningsOf } from "./diagnostics.js";
 import { type Catalog, type ConfigSource, DEFAULT_ARTIFACTS_STORE } from "./model.js";
@@ -28,14 +28,6 @@ export function rawStackConfig(source: ConfigSource): Record<string, unknown> {
   }
   return raw;
 }
-
-const defaultStoreWarning: Diagnostic = {
-  severity: "warning",
-  path: `${CONFIG_NAMESPACE}:artifactsStore`,
-  message:
-    "not set: using the chart's default host_path store (/tmp/artifactsStore on each node), which only suits single-node clusters",
-  fix: "set polyaxon:artifactsStore to an s3, gcs, wasb or ReadWriteMany volume_claim store",
-};
 
 /** Parse one value; on failure, diagnostics at `root`. */
 function parseAt<T>(
@@ -87,6 +79,7 @@ function parseStack(raw: Record<string, unknown>, diagnostics: Diagnostic[]): Ch
     agent: agent ?? agentConfig.parse({}),
     connectionIndex,
     unparsedNames,
+    storeUnparsed: raw.artifactsStore !== undefined && !artifactsStore,
   };
 }
 
@@ -96,7 +89,6 @@ export function loadCatalog(source: ConfigSource): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const config = parseStack(raw, diagnostics);
   diagnostics.push(...crossChecks(config, source));
-  if (raw.artifactsStore === undefined) diagnostics.push(defaultStoreWarning);
   // Every parse failure is an error diagnostic: no error means `config` is complete.
   if (errorsOf(diagnostics).length > 0) return { diagnostics };
   const catalog: Catalog = {

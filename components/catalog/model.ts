@@ -42,4 +42,9 @@ export interface ConfigSource {
   keys(): readonly string[];
   /** Whether a key is stored encrypted; undefined when the source cannot tell. */
   isSecure(fullKey: string): boolean | undefined;
+  /**
+   * The plain value of a secret key, where the source can read it (the stack program can;
+   * offline renders cannot), so content rules can check it. Never printed.
+   */
+  secretValue?(fullKey: string): string | undefined;
 }

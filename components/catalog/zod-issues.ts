@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { ARTIFACTS_STORE_KINDS, CONNECTION_KINDS } from "../spec/kinds.js";
 import { type Diagnostic, joinPath, showValue } from "./diagnostics.js";
+import type { RuleId } from "./rules.js";
 import { suggestKind, unknownKeyFix } from "./suggest.js";
 
 /** The value at `path` inside `root`, or undefined. */
@@ -15,6 +16,22 @@ export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
     v = (v as Record<PropertyKey, unknown>)[seg];
   }
   return v;
+}
+
+/** The rule a field-level issue belongs to, from the field it is about. */
+function ruleOf(issue: z.core.$ZodIssue, missing: boolean): RuleId {
+  const last = issue.path.at(-1);
+  const parent = issue.path.at(-2);
+  if (missing) return "required";
+  if (last === "bucket") return "bucket-url";
+  if (last === "mountPath" || last === "hostPath") return issue.code === "invalid_format" ? "absolute-path" : "type";
+  if (last === "defaultMode") return "default-mode";
+  if (last === "env" || parent === "env") return issue.code === "invalid_format" ? "env-var-name" : "env-mapping";
+  if ((last === "secret" || last === "configMap") && issue.code === "invalid_type") return "resource-mapping";
+  if (issue.code === "invalid_format" && (last === "name" || last === "namespace" || last === "release" || last === "volumeClaim" || parent === "additionalNamespaces")) {
+    return "k8s-name";
+  }
+  return "type";
 }
 
 /** Our messages read "must be ..."; zod's own ("Invalid input: expected ...") get a lead-in. */
@@ -31,11 +48,12 @@ function kindIssue(issue: z.core.$ZodIssue, path: string, got: unknown): Diagnos
   const forStore = path.includes("artifactsStore");
   const allowed: readonly string[] = forStore ? ARTIFACTS_STORE_KINDS : CONNECTION_KINDS;
   if (got === undefined) {
-    return { severity: "error", path, message: "kind is required", fix: `set kind to one of: ${allowed.join(", ")}` };
+    return { severity: "error", rule: "required", path, message: "kind is required", fix: `set kind to one of: ${allowed.join(", ")}` };
   }
   if (forStore && typeof got === "string" && (CONNECTION_KINDS as readonly string[]).includes(got)) {
     return {
       severity: "error",
+      rule: "store-kind",
       path,
       message: "this kind cannot be an artifacts store",
       got: showValue(got),
@@ -45,6 +63,7 @@ function kindIssue(issue: z.core.$ZodIssue, path: string, got: unknown): Diagnos
   const suggestion = suggestKind(got, allowed);
   return {
     severity: "error",
+    rule: "kind",
     path,
     message: "unknown connection kind",
     got: showValue(got),
@@ -70,16 +89,18 @@ export function diagnosticsFromZod(error: z.ZodError, root: string, input: unkno
         // Only the key is shown: its value may be a credential typed into the wrong place.
         out.push({
           severity: "error",
+          rule: "unknown-key",
           path: joinPath(root, [...issue.path, key]),
           message: `unknown key \`${key}\``,
           fix: unknownKeyFix(key, issue.path),
         });
       }
     } else if (got === undefined && issue.code === "invalid_type") {
-      out.push({ severity: "error", path, message: "is required", fix: `add it; it ${asFix(issue.message)}` });
+      out.push({ severity: "error", rule: ruleOf(issue, true), path, message: "is required", fix: `add it; it ${asFix(issue.message)}` });
     } else {
       out.push({
         severity: "error",
+        rule: ruleOf(issue, false),
         path,
         message: "invalid value",
         ...(mayHoldSecret(issue.path) ? {} : { got: showValue(got) }),

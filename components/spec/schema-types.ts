@@ -51,7 +51,12 @@ export function bucketSchema(bucket: z.ZodString) {
 /** ClaimConnection: a PersistentVolumeClaim mounted into run pods. */
 export const claimSchema = z.strictObject({
   /** Name of the PVC in the run's namespace (`claimName`). */
-  volumeClaim: z.string({ error: "must be the name of a PersistentVolumeClaim" }).min(1),
+  volumeClaim: z
+    .string({ error: "must be the name of a PersistentVolumeClaim" })
+    .max(253, { error: "must be at most 253 characters (a Kubernetes object name)" })
+    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
+      error: "must be a PersistentVolumeClaim name: lower-case letters, digits, '-' and '.'",
+    }),
   /** Where runs see the claim; for the artifacts store, the store path. */
   mountPath: absolutePath,
   /** Mount read-only. @default unset (read-write) */

@@ -1,0 +1,63 @@
+/**
+ * Pulumi config keys: the secret values the catalog references, and keys nothing reads.
+ */
+import { STACK_KEYS } from "../../spec/stack.js";
+import { fullConfigKey, setSecretCommand } from "../config-keys.js";
+import { type Diagnostic, showValue } from "../diagnostics.js";
+import type { ConfigSource } from "../model.js";
+import { closest } from "../suggest.js";
+import { type CheckInput, entriesWithPaths, error, warning } from "./input.js";
+
+/** Every secret config key the catalog references, with the config path that does. */
+export function secretConfigRefs(config: CheckInput): { path: string; key: string }[] {
+  const refs: { path: string; key: string }[] = [];
+  for (const { entry, path } of entriesWithPaths(config)) {
+    for (const [dataKey, key] of Object.entries(entry.secret?.fromConfig ?? {})) {
+      refs.push({ path: `${path}.secret.fromConfig.${dataKey}`, key: fullConfigKey(key) });
+    }
+  }
+  const token = config.agent.agentSecret?.fromConfig?.POLYAXON_AUTH_TOKEN;
+  if (token) refs.push({ path: "polyaxon:agent.agentSecret.fromConfig.POLYAXON_AUTH_TOKEN", key: fullConfigKey(token) });
+  return refs;
+}
+
+/** Every secret config key referenced exists, and is stored encrypted. */
+export function checkSecretConfigKeys(config: CheckInput, source: ConfigSource): Diagnostic[] {
+  const present = new Set(source.keys());
+  const out: Diagnostic[] = [];
+  for (const { path, key } of secretConfigRefs(config)) {
+    if (!present.has(key)) {
+      out.push(
+        error("secret-config", path, `config key ${key} is not set`, {
+          got: showValue(key),
+          fix: `run \`${setSecretCommand(key)}\` for this stack`,
+        }),
+      );
+    } else if (source.isSecure(key) === false) {
+      out.push(
+        error("secret-config", path, `config key ${key} is stored in plain text`, {
+          fix: `store it encrypted: \`${setSecretCommand(key)}\` (and rotate the value: it was committed in clear)`,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** `polyaxon:*` keys that are neither catalog keys nor referenced secrets: likely typos. */
+export function checkUnusedKeys(config: CheckInput, source: ConfigSource): Diagnostic[] {
+  const referenced = new Set(secretConfigRefs(config).map((r) => r.key));
+  const out: Diagnostic[] = [];
+  for (const full of source.keys()) {
+    if (!full.startsWith("polyaxon:") || referenced.has(full)) continue;
+    const key = full.slice("polyaxon:".length);
+    if ((STACK_KEYS as readonly string[]).includes(key)) continue;
+    const near = closest(key, STACK_KEYS);
+    out.push(
+      warning("unused-config-key", full, "config key is not used by the catalog", {
+        fix: near ? `did you mean polyaxon:${near}?` : "remove it, or reference it from a secret.fromConfig",
+      }),
+    );
+  }
+  return out;
+}

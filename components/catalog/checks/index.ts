@@ -1,0 +1,42 @@
+/**
+ * Every cross-field rule, in a fixed order. Each is a pure function from the parsed stack
+ * config to diagnostics, so it can be tested on its messages.
+ */
+import type { Diagnostic } from "../diagnostics.js";
+import type { ConfigSource } from "../model.js";
+import { checkEmptyConnections, checkStoreAdvice } from "./advice.js";
+import { checkExtraValues } from "./agent-values.js";
+import { checkSecretConfigKeys, checkUnusedKeys } from "./config-keys.js";
+import type { CheckInput } from "./input.js";
+import { checkCatalogMounts, checkGatewayMounts } from "./mounts.js";
+import { checkKubernetesNames, checkUniqueNames } from "./names.js";
+import { checkItemsExist, checkMountConnections, checkProvisionedOnce } from "./references.js";
+import { checkEnvVarNames, checkSecretContracts } from "./secret-contracts.js";
+
+export type { CheckInput } from "./input.js";
+export { checkEmptyConnections, checkStoreAdvice } from "./advice.js";
+export { checkExtraValues } from "./agent-values.js";
+export { checkSecretConfigKeys, checkUnusedKeys, secretConfigRefs } from "./config-keys.js";
+export { checkCatalogMounts, checkGatewayMounts, pathClash } from "./mounts.js";
+export { checkKubernetesNames, checkUniqueNames, labelProblem } from "./names.js";
+export { checkItemsExist, checkMountConnections, checkProvisionedOnce } from "./references.js";
+export { checkEnvVarNames, checkSecretContracts, notifierConfigProblem } from "./secret-contracts.js";
+
+export function crossChecks(config: CheckInput, source: ConfigSource): Diagnostic[] {
+  return [
+    ...checkUniqueNames(config),
+    ...checkKubernetesNames(config),
+    ...checkMountConnections(config),
+    ...checkGatewayMounts(config),
+    ...checkCatalogMounts(config),
+    ...checkProvisionedOnce(config),
+    ...checkItemsExist(config),
+    ...checkEnvVarNames(config),
+    ...checkSecretContracts(config, source),
+    ...checkSecretConfigKeys(config, source),
+    ...checkExtraValues(config),
+    ...checkUnusedKeys(config, source),
+    ...checkStoreAdvice(config),
+    ...checkEmptyConnections(config),
+  ];
+}

@@ -1,0 +1,49 @@
+/**
+ * What the cross-field rules see, and helpers they share.
+ */
+import type { ArtifactsStoreEntry, ConnectionEntry } from "../../spec/connection.js";
+import type { StackConfig } from "../../spec/stack.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { RuleId } from "../rules.js";
+
+export const STORE_PATH = "polyaxon:artifactsStore";
+
+/**
+ * The parsed config. When some entries do not parse, the others are still checked, so that
+ * every problem is reported in one go.
+ */
+export interface CheckInput extends StackConfig {
+  /** Position of each of `connections` in `polyaxon:connections` (default: the same). */
+  connectionIndex?: number[];
+  /** Names of connections that did not parse: references to them are not reported again. */
+  unparsedNames?: string[];
+  /** The store was given but did not parse (so it is not "absent"). */
+  storeUnparsed?: boolean;
+}
+
+export type AnyEntry = ConnectionEntry | ArtifactsStoreEntry;
+
+export interface EntryAt {
+  entry: AnyEntry;
+  /** Config path of the entry, e.g. `polyaxon:connections[3]`. */
+  path: string;
+  isStore: boolean;
+}
+
+/** Store (when configured) and connections, with their config paths. */
+export function entriesWithPaths(config: CheckInput): EntryAt[] {
+  const entries = config.connections.map((entry, i) => ({
+    entry: entry as AnyEntry,
+    path: `polyaxon:connections[${config.connectionIndex?.[i] ?? i}]`,
+    isStore: false,
+  }));
+  return config.artifactsStore ? [{ entry: config.artifactsStore, path: STORE_PATH, isStore: true }, ...entries] : entries;
+}
+
+export function error(rule: RuleId, path: string, message: string, rest: Partial<Diagnostic> = {}): Diagnostic {
+  return { severity: "error", rule, path, message, ...rest };
+}
+
+export function warning(rule: RuleId, path: string, message: string, rest: Partial<Diagnostic> = {}): Diagnostic {
+  return { severity: "warning", rule, path, message, ...rest };
+}

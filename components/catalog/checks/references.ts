@@ -1,0 +1,111 @@
+/**
+ * References inside the catalog: mountConnections, objects created once, items that exist.
+ */
+import { type Diagnostic, showValue } from "../diagnostics.js";
+import { closest } from "../suggest.js";
+import { type CheckInput, entriesWithPaths, error } from "./input.js";
+
+/** `mountConnections` names existing, non-alias connections, once each. */
+export function checkMountConnections(config: CheckInput): Diagnostic[] {
+  const byName = new Map(config.connections.map((c) => [c.name, c]));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  config.mountConnections.forEach((name, i) => {
+    const path = `polyaxon:mountConnections[${i}]`;
+    const entry = byName.get(name);
+    const got = showValue(name);
+    if (seen.has(name)) {
+      out.push(error("mount-connections", path, "listed twice", { got, fix: "list it once" }));
+    } else if (config.artifactsStore?.name === name) {
+      out.push(
+        error("mount-connections", path, "the artifacts store is always mounted; the chart ignores it here", {
+          got,
+          fix: "remove it from mountConnections",
+        }),
+      );
+    } else if (!entry && config.unparsedNames?.includes(name)) {
+      // Its entry has errors of its own, reported already.
+    } else if (!entry) {
+      const near = closest(name, [...byName.keys()]);
+      out.push(
+        error("mount-connections", path, "no connection has this name (the chart would skip it silently)", {
+          got,
+          fix: near ? `did you mean ${near}?` : "name a connection declared in polyaxon:connections",
+        }),
+      );
+    } else if (entry.isAlias) {
+      out.push(
+        error("mount-connections", path, "the connection is an alias (isAlias: true), which the chart never mounts", {
+          got,
+          fix: "mount the connection it aliases instead",
+        }),
+      );
+    }
+    seen.add(name);
+  });
+  return out;
+}
+
+/** A Secret/ConfigMap/PVC the stack creates, with the config path that asks for it. */
+interface Provisioned {
+  kind: "Secret" | "ConfigMap" | "PersistentVolumeClaim";
+  name: string;
+  path: string;
+}
+
+function provisionedObjects(config: CheckInput): Provisioned[] {
+  const out: Provisioned[] = [];
+  for (const { entry, path } of entriesWithPaths(config)) {
+    if (entry.secret?.fromConfig) out.push({ kind: "Secret", name: entry.secret.name, path: `${path}.secret` });
+    if (entry.configMap?.data) out.push({ kind: "ConfigMap", name: entry.configMap.name, path: `${path}.configMap` });
+    if (entry.kind === "volume_claim" && entry.pvc) {
+      out.push({ kind: "PersistentVolumeClaim", name: entry.schema.volumeClaim, path: `${path}.pvc` });
+    }
+  }
+  const agentSecret = config.agent.agentSecret;
+  if (agentSecret?.fromConfig) out.push({ kind: "Secret", name: agentSecret.name, path: "polyaxon:agent.agentSecret" });
+  return out;
+}
+
+/** Each created object is declared once: two declarations would fight over one object. */
+export function checkProvisionedOnce(config: CheckInput): Diagnostic[] {
+  const seen = new Map<string, string>();
+  const out: Diagnostic[] = [];
+  for (const p of provisionedObjects(config)) {
+    const id = `${p.kind}/${p.name}`;
+    const first = seen.get(id);
+    if (first) {
+      out.push(
+        error("provisioned-once", p.path, `${p.kind} ${p.name} is already created by ${first}`, {
+          fix: "declare its contents in one place and reference it by name elsewhere (drop fromConfig/data/pvc here)",
+        }),
+      );
+    } else seen.set(id, p.path);
+  }
+  return out;
+}
+
+/** `items` of a created Secret/ConfigMap must be keys it has. */
+export function checkItemsExist(config: CheckInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { entry, path } of entriesWithPaths(config)) {
+    const resources = [
+      ["secret", entry.secret, entry.secret?.fromConfig, "fromConfig"] as const,
+      ["configMap", entry.configMap, entry.configMap?.data, "data"] as const,
+    ];
+    for (const [field, ref, data, dataField] of resources) {
+      if (!ref?.items || !data) continue;
+      ref.items.forEach((item, i) => {
+        if (!(item in data)) {
+          out.push(
+            error("items-exist", `${path}.${field}.items[${i}]`, `the ${field} the stack creates has no key with this name`, {
+              got: showValue(item),
+              fix: `add ${item} to ${field}.${dataField} or remove it from items`,
+            }),
+          );
+        }
+      });
+    }
+  }
+  return out;
+}

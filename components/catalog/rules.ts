@@ -1,0 +1,130 @@
+/**
+ * Every validation rule: what it checks and why Polyaxon or its chart needs it. Each
+ * diagnostic names its rule; docs/validation.md is generated from this table and from the
+ * messages the test corpus produces.
+ */
+export const RULES = {
+  "yaml-syntax": { title: "Stack files are valid YAML", why: "Pulumi and `render` cannot read anything else." },
+  "stack-file": { title: "The stack exists", why: "`--stack <name>` reads `Pulumi.<name>.yaml` next to `Pulumi.yaml`." },
+  type: {
+    title: "Every value has the type Polyaxon reads",
+    why: "A string where a mapping belongs (or a mapping where a list belongs) makes the chart fail with \"can't evaluate field\" or Polyaxon refuse the agent config.",
+  },
+  required: {
+    title: "Required keys are present",
+    why: "Polyaxon needs `name` and `kind`; typed schemas need their keys (`bucket`, `volumeClaim`, `hostPath`, `mountPath`, `url`), or runs fail with `'dict' object has no attribute`.",
+  },
+  "unknown-key": {
+    title: "No unknown keys",
+    why: "Polyaxon's models forbid extra keys; in a schema an extra key (e.g. `subPath`) silently turns it untyped and runs fail later.",
+  },
+  kind: { title: "Kinds are exact", why: "Polyaxon accepts only its 45 lower-case kind strings; `S3` or `nfs` stop the agent." },
+  "store-kind": {
+    title: "The artifacts store is host_path, volume_claim, s3, gcs or wasb",
+    why: "Polyaxon documents only these; any other kind is accepted at deploy time and breaks every run (`store_path` is None).",
+  },
+  "unique-name": {
+    title: "Names are unique across the store and all connections",
+    why: "Polyaxon's agent refuses duplicates (`A connection with name ... must be unique`); the chart would mount a volume twice.",
+  },
+  "k8s-name": {
+    title: "Names that become Kubernetes names are DNS-1123",
+    why: "Host-path and volume-claim connection names, mounted Secret/ConfigMap names, PVC names, namespaces and release names become volume or object names, which the API server rejects otherwise.",
+  },
+  "bucket-url": {
+    title: "Bucket URLs match their provider",
+    why: "s3 needs `s3://`, gcs `gs://`, wasb `wasbs://<container>@<account>.blob.core.windows.net/` (or the https form); other forms fail when runs start.",
+  },
+  "absolute-path": { title: "Paths are absolute", why: "Kubernetes refuses a relative `mountPath`; a relative `hostPath` is not a node directory." },
+  "mount-path-conflict": {
+    title: "No two mounts at the same path or nested in one pod",
+    why: "The gateway pod mounts the store and every mounted connection; the API server refuses the same mountPath twice, and a nested one hides the outer volume's files.",
+  },
+  "volume-name-conflict": {
+    title: "No two mounted volumes with the same name",
+    why: "The chart names volumes after connections, Secrets and ConfigMaps; a duplicate volume name makes the API server reject the gateway pod.",
+  },
+  "resource-mapping": {
+    title: "secret and configMap are mappings with a name",
+    why: "Polyaxon refuses `secret: my-secret` (\"Value must be a reference\"); write `secret: {name: my-secret}`.",
+  },
+  "default-mode": {
+    title: "defaultMode is a string of octal digits",
+    why: "Polyaxon (pydantic 2) refuses a number, and YAML reads `0600` as the number 384.",
+  },
+  "env-mapping": {
+    title: "env is a mapping",
+    why: "Polyaxon (pydantic 2) refuses the Kubernetes list form `[{name, value}]` and the agent does not start; put values in the Secret or ConfigMap instead.",
+  },
+  "env-var-name": {
+    title: "Keys exposed as env vars are valid env var names",
+    why: "Without a mountPath, Secret and ConfigMap keys become env vars; Kubernetes skips keys that are not valid names, so the run never sees them.",
+  },
+  "mount-connections": {
+    title: "mountConnections names existing, non-alias connections",
+    why: "The chart silently skips unknown names and aliases, so the mount you expect never happens.",
+  },
+  "provisioned-once": {
+    title: "Each created object is declared once",
+    why: "Two declarations of one Secret, ConfigMap or PVC would overwrite each other on every `pulumi up`.",
+  },
+  "items-exist": { title: "items name keys the created object has", why: "A missing item leaves the env var or file absent." },
+  "secret-config": {
+    title: "Secret config keys are set, and encrypted",
+    why: "`pulumi up` fails on a missing key; a key stored in plain text was committed in clear.",
+  },
+  "agent-values": {
+    title: "Extra chart values do not override the catalog or carry the token",
+    why: "The catalog renders `artifactsStore`, `connections`, `mountConnections` and `agentSecret`; a token in values is stored in plain text.",
+  },
+  "s3-keys": {
+    title: "A created s3 Secret has the access keys",
+    why: "Polyaxon's S3 client reads `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`, unless workload identity (`AWS_ROLE_ARN`/`AWS_ASSUME_ROLE`) is declared.",
+  },
+  "gcs-key-file": {
+    title: "A gcs Secret mounted at /plx-context/.gc holds gc-secret.json",
+    why: "Polyaxon's GCS client looks for `/plx-context/.gc/gc-secret.json` by default.",
+  },
+  "registry-config-json": {
+    title: "A registry Secret mounted for kaniko or docker holds config.json",
+    why: "kaniko and the dockerizer read `<mountPath>/config.json` to push images.",
+  },
+  "notifier-key": {
+    title: "A notifier Secret has the key named as its kind, as an env var",
+    why: "vents reads the env var named exactly as the kind (`slack`, `webhook`, ...), so the Secret must be injected as env vars (no mountPath) with that key.",
+  },
+  "notifier-json": {
+    title: "A notifier's configuration is a JSON list",
+    why: "vents refuses a single object; it needs a list of `{url, ...}` (email: `{smtp_host, ...}`). Checked when the value can be read (under `pulumi up`/`preview`).",
+  },
+  "ssh-secret": {
+    title: "ssh connections mount a secret",
+    why: "Polyaxon's git init reads `secret.mountPath` of ssh connections unguarded: without it every run that clones fails.",
+  },
+  "default-store": {
+    title: "Warning: no artifacts store configured",
+    why: "The chart's default host_path store keeps artifacts on each node's /tmp: fine on one node, lost or split across several.",
+  },
+  "host-path-store": {
+    title: "Warning: a host_path artifacts store",
+    why: "Runs on different nodes see different directories unless the path is a shared mount on every node.",
+  },
+  "claim-store-access": {
+    title: "Warning: a volume_claim artifacts store that is not ReadWriteMany",
+    why: "Runs on several nodes write artifacts at once; a ReadWriteOnce claim pins them all to one node.",
+  },
+  "empty-connection": {
+    title: "Warning: a connection that gives runs nothing",
+    why: "An entry with no schema, secret, configMap, env or annotations injects nothing into the runs that request it.",
+  },
+  "catalog-mount-overlap": {
+    title: "Warning: two connections mount at the same or nested paths",
+    why: "A run that requests both fails to start, or one hides the other's files.",
+  },
+  "unused-config-key": {
+    title: "Warning: polyaxon:* keys nothing reads",
+    why: "Usually a typo of a catalog key (`polyaxon:conections`), silently ignored otherwise.",
+  },
+} as const satisfies Record<string, { title: string; why: string }>;
+
+export type RuleId = keyof typeof RULES;
