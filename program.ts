@@ -12,6 +12,19 @@ import {
   loadCatalog,
 } from "./components/index.js";
 
+/**
+ * The SDK's own test of whether a config key was set with `--secret` (internal to the SDK,
+ * so looked up defensively: without it, plain-text secrets are only caught by `validate`).
+ */
+const isConfigSecret: ((key: string) => boolean) | undefined = (() => {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("@pulumi/pulumi/runtime/config").isConfigSecret;
+  } catch {
+    return undefined;
+  }
+})();
+
 /** Pulumi's runtime config as a ConfigSource. Secret values are only ever read as Outputs. */
 export function pulumiConfigSource(): ConfigSource {
   return {
@@ -26,7 +39,9 @@ export function pulumiConfigSource(): ConfigSource {
       }
     },
     keys: () => Object.keys(pulumi.runtime.allConfig()),
-    isSecure: () => undefined,
+    isSecure: (fullKey) => (fullKey in pulumi.runtime.allConfig() ? isConfigSecret?.(fullKey) : undefined),
+    // Lets content rules (notifier JSON) check decrypted values; they never print them.
+    secretValue: (fullKey) => pulumi.runtime.getConfig(fullKey),
   };
 }
 

@@ -4,7 +4,7 @@
  * Encrypted (`secure:`) values are never decrypted; only their presence is used.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { parse } from "yaml";
 import { CONFIG_NAMESPACE, type ConfigSource, type Diagnostic } from "../components/index.js";
 
@@ -33,7 +33,7 @@ function readYaml(file: string): unknown {
       {
         severity: "error",
         rule: "yaml-syntax",
-        path: file,
+        path: basename(file),
         message: `not valid YAML: ${(err as Error).message.split("\n")[0]}`,
         fix: "fix the YAML syntax",
       },

@@ -18,15 +18,16 @@ export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-/** The rule a field-level issue belongs to, from the field it is about. */
-function ruleOf(issue: z.core.$ZodIssue, missing: boolean): RuleId {
-  const last = issue.path.at(-1);
-  const parent = issue.path.at(-2);
+/** The rule a field-level issue belongs to, from the field it is about (`path` as printed). */
+function ruleOf(issue: z.core.$ZodIssue, path: string, missing: boolean): RuleId {
+  const segments = path.split(/[.[\]:]+/).filter(Boolean);
+  const last = segments.at(-1);
+  const parent = segments.at(-2);
   if (missing) return "required";
   if (last === "bucket") return "bucket-url";
   if (last === "mountPath" || last === "hostPath") return issue.code === "invalid_format" ? "absolute-path" : "type";
   if (last === "defaultMode") return "default-mode";
-  if (last === "env" || parent === "env") return issue.code === "invalid_format" ? "env-var-name" : "env-mapping";
+  if (last === "env" || parent === "env") return issue.code === "invalid_key" ? "env-var-name" : "env-mapping";
   if ((last === "secret" || last === "configMap") && issue.code === "invalid_type") return "resource-mapping";
   if (issue.code === "invalid_format" && (last === "name" || last === "namespace" || last === "release" || last === "volumeClaim" || parent === "additionalNamespaces")) {
     return "k8s-name";
@@ -95,12 +96,23 @@ export function diagnosticsFromZod(error: z.ZodError, root: string, input: unkno
           fix: unknownKeyFix(key, issue.path),
         });
       }
+    } else if (issue.code === "invalid_key") {
+      // A mapping key that is not allowed (e.g. an env var name): show the key, not its value.
+      const key = issue.path.at(-1);
+      out.push({
+        severity: "error",
+        rule: ruleOf(issue, path, false),
+        path,
+        message: "invalid key",
+        got: showValue(key),
+        fix: `the key ${asFix(issue.issues[0]?.message ?? issue.message)}`,
+      });
     } else if (got === undefined && issue.code === "invalid_type") {
-      out.push({ severity: "error", rule: ruleOf(issue, true), path, message: "is required", fix: `add it; it ${asFix(issue.message)}` });
+      out.push({ severity: "error", rule: ruleOf(issue, path, true), path, message: "is required", fix: `add it; it ${asFix(issue.message)}` });
     } else {
       out.push({
         severity: "error",
-        rule: ruleOf(issue, false),
+        rule: ruleOf(issue, path, false),
         path,
         message: "invalid value",
         ...(mayHoldSecret(issue.path) ? {} : { got: showValue(got) }),

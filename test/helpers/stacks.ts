@@ -15,20 +15,30 @@ export function exampleStacks(): { dir: string; stack: string }[] {
   return [PROJECT_ROOT, FIXTURE_STACKS].flatMap((dir) => listStacks(dir).map((stack) => ({ dir, stack })));
 }
 
-/** A value no code path should ever print: stands in for a secret config value. */
+/**
+ * A value no code path should ever print: stands in for a secret config value. Shaped as a
+ * notifier configuration (a JSON list) so that content rules accept it in every role.
+ */
 export function canaryFor(fullKey: string): string {
-  return `CANARY-${fullKey.replace(/[^A-Za-z0-9]/g, "-")}-9d2f7c`;
+  return `[{"url": "https://hooks.example.com/CANARY-${fullKey.replace(/[^A-Za-z0-9]/g, "-")}-9d2f7c"}]`;
 }
 
 /** Matches any canary. */
 export const CANARY_PATTERN = /CANARY-[A-Za-z0-9-]*-9d2f7c/;
 
-/** Put a stack file's config into Pulumi's config; encrypted values become canaries. */
-export function loadStackIntoConfig(dir: string, stack: string): { secrets: Record<string, string> } {
+/**
+ * Put a stack file's config into Pulumi's config; encrypted values become canaries, or the
+ * plain values given in `secretValues`.
+ */
+export function loadStackIntoConfig(
+  dir: string,
+  stack: string,
+  secretValues: Record<string, string> = {},
+): { secrets: Record<string, string> } {
   const plain: Record<string, string> = {};
   const secrets: Record<string, string> = {};
   for (const [key, value] of readStackFile(dir, stack)) {
-    if (isEncrypted(value)) secrets[key] = canaryFor(key);
+    if (isEncrypted(value)) secrets[key] = secretValues[key] ?? canaryFor(key);
     else plain[key] = typeof value === "string" ? value : JSON.stringify(value);
   }
   setConfig(plain, secrets);
