@@ -11,7 +11,7 @@ import {
   loadCatalog,
   planStack,
   warningsOf,
-} from "../components/index.js";
+} from "../components/catalog/index.js";
 import { writeRender } from "./render.js";
 import { readStackConfig, StackFileError } from "./stack-file.js";
 
@@ -42,16 +42,18 @@ function loadStack(projectDir: string, stack: string, io: Io): Catalog | undefin
   }
   const errors = errorsOf(diagnostics);
   if (errors.length > 0) {
-    io.err(`stack ${stack}: ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was written`);
+    io.err(`stack ${stack}: ${plural(errors.length, "error")}; nothing was written`);
   }
   if (diagnostics.length > 0) io.err(formatDiagnostics(diagnostics));
   return catalog;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 function describe(catalog: Catalog): string {
   const mounted = catalog.mountConnections.length;
   const store = `${catalog.artifactsStore.name} (${catalog.artifactsStore.kind}${catalog.usesDefaultStore ? ", default" : ""})`;
-  return `agent ${catalog.agent.release} in namespace ${catalog.namespace}; artifacts store ${store}; ${catalog.connections.length} connections (${mounted} mounted)`;
+  return `agent ${catalog.agent.release} in namespace ${catalog.namespace}; artifacts store ${store}; ${plural(catalog.connections.length, "connection")} (${mounted} mounted)`;
 }
 
 function countByKind(kinds: string[]): string {
@@ -65,7 +67,7 @@ export function validateCommand(projectDir: string, stack: string, io: Io = proc
   const catalog = loadStack(projectDir, stack, io);
   if (!catalog) return EXIT_INVALID;
   const plan = planStack(catalog);
-  io.out(`stack ${stack} is valid: ${describe(catalog)}; ${plan.objects.length} objects to create; ${catalog.warnings.length} warnings`);
+  io.out(`stack ${stack} is valid: ${describe(catalog)}; ${plural(plan.objects.length, "object")} to create; ${plural(catalog.warnings.length, "warning")}`);
   return EXIT_OK;
 }
 

@@ -3,7 +3,7 @@
  * stack would create, as files. Secret data is redacted: the CLI never decrypts config.
  */
 import { join } from "node:path";
-import { materialize, type PlannedObject, redactedValue, type StackPlan, toYaml } from "../components/index.js";
+import { materialize, type PlannedObject, redactedValue, type StackPlan, toYaml } from "../components/catalog/index.js";
 import { writeDirAtomically } from "./atomic-dir.js";
 
 /** File name of an object's manifest: `<namespace>.<kind>.<name>.yaml`. */

@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse } from "yaml";
-import { CONFIG_NAMESPACE, type ConfigSource, type Diagnostic } from "../components/index.js";
+import { type ConfigSource, type Diagnostic } from "../components/catalog/index.js";
+import { CONFIG_NAMESPACE } from "../components/spec/index.js";
 
 /** Input problems found before the catalog itself is read (exit code 2). */
 export class StackFileError extends Error {

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
 import { readStackConfig, StackFileError } from "../cli/stack-file.js";
-import { type Diagnostic, loadCatalog, type RuleId, RULES } from "../components/index.js";
+import { type Diagnostic, loadCatalog, type RuleId, RULES } from "../components/catalog/index.js";
 
 export const CORPUS_DIR = resolve(__dirname, "../test/corpus");
 

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { formatDiagnostic, RULES, type RuleId } from "../components/index.js";
+import { formatDiagnostic, RULES, type RuleId } from "../components/catalog/index.js";
 import { expectedDiagnostic, loadCorpus } from "./corpus.js";
 
 export const VALIDATION_DOC = resolve(__dirname, "../docs/validation.md");
