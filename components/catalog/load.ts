@@ -108,6 +108,7 @@ export function configSourceFrom(
   catalog: Record<string, unknown>,
   secretKeys: readonly string[] = [],
 ): ConfigSource {
+  const secrets = new Set(secretKeys);
   const keys = [
     ...Object.keys(catalog).map((k) => `${CONFIG_NAMESPACE}:${k}`),
     ...secretKeys,
@@ -115,6 +116,6 @@ export function configSourceFrom(
   return {
     value: (key) => catalog[key],
     keys: () => keys,
-    isSecure: (key) => (secretKeys.includes(key) ? true : undefined),
+    isSecure: (key) => (secrets.has(key) ? true : undefined),
   };
 }

@@ -6,6 +6,7 @@
 import { type Diagnostic, showValue } from "../diagnostics.js";
 import { DEFAULT_ARTIFACTS_STORE } from "../model.js";
 import { type CheckInput, type EntryAt, entriesWithPaths, error, STORE_PATH, warning } from "./input.js";
+import { MountIndex, normalizeMountPath } from "./mount-index.js";
 
 /** One volume mount a catalog entry causes. */
 export interface Mount {
@@ -51,11 +52,9 @@ export function mountsOf({ entry, path }: EntryAt): Mount[] {
   return out;
 }
 
-const trimSlash = (p: string) => (p.length > 1 ? p.replace(/\/+$/, "") : p);
-
 /** "same" or "nested" when two mount paths collide. */
 export function pathClash(a: string, b: string): "same" | "nested" | undefined {
-  const [x, y] = [trimSlash(a), trimSlash(b)];
+  const [x, y] = [normalizeMountPath(a), normalizeMountPath(b)];
   if (x === y) return "same";
   if (x === "/" || y === "/" || y.startsWith(`${x}/`) || x.startsWith(`${y}/`)) return "nested";
   return undefined;
@@ -74,9 +73,10 @@ function gatewayEntries(config: CheckInput): EntryAt[] {
 /** Errors for the gateway pod: duplicate volume names and colliding mount paths. */
 export function checkGatewayMounts(config: CheckInput): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const seen: Mount[] = [];
+  const volumes = new Map<string, Mount>();
+  const paths = new MountIndex<Mount>();
   for (const mount of gatewayEntries(config).flatMap(mountsOf)) {
-    const sameVolume = seen.find((m) => m.volume === mount.volume);
+    const sameVolume = volumes.get(mount.volume);
     if (sameVolume) {
       out.push(
         error("volume-name-conflict", mount.nameAt, `the gateway pod already has a volume named ${mount.volume} (from ${sameVolume.nameAt})`, {
@@ -85,7 +85,7 @@ export function checkGatewayMounts(config: CheckInput): Diagnostic[] {
         }),
       );
     }
-    const clash = seen.find((m) => pathClash(m.mountPath, mount.mountPath));
+    const clash = paths.findClash(mount.mountPath);
     if (clash) {
       const how = pathClash(clash.mountPath, mount.mountPath) === "same" ? "the same path as" : "a path nested with";
       out.push(
@@ -95,7 +95,8 @@ export function checkGatewayMounts(config: CheckInput): Diagnostic[] {
         }),
       );
     }
-    seen.push(mount);
+    if (!sameVolume) volumes.set(mount.volume, mount);
+    paths.add(mount);
   }
   return out;
 }
@@ -104,8 +105,9 @@ export function checkGatewayMounts(config: CheckInput): Diagnostic[] {
 export function checkCatalogMounts(config: CheckInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   const gateway = new Set(gatewayEntries(config).map((e) => e.path));
-  const all = entriesWithPaths(config).map((e) => ({ e, mounts: mountsOf(e) }));
-  all.forEach(({ e, mounts }, i) => {
+  const index = new MountIndex<Mount>();
+  for (const e of entriesWithPaths(config)) {
+    const mounts = mountsOf(e);
     mounts.forEach((m, j) => {
       const inside = mounts.slice(0, j).find((n) => pathClash(n.mountPath, m.mountPath));
       if (inside) {
@@ -116,22 +118,24 @@ export function checkCatalogMounts(config: CheckInput): Diagnostic[] {
           }),
         );
       }
-      for (const { e: other, mounts: theirs } of all.slice(0, i)) {
-        // Both in the gateway pod: already an error above.
-        if (gateway.has(e.path) && gateway.has(other.path)) continue;
-        const clash = theirs.find(
-          (n) => pathClash(n.mountPath, m.mountPath) && !(n.source !== "volume" && n.source === m.source && n.volume === m.volume),
+      const clash = index.findClash(
+        m.mountPath,
+        (n) =>
+          // Both in the gateway pod: an error there already. One Secret/ConfigMap mounted by
+          // two connections: Polyaxon mounts it once in a run.
+          !(gateway.has(e.path) && gateway.has(n.entryPath)) &&
+          !(n.source !== "volume" && n.source === m.source && n.volume === m.volume),
+      );
+      if (clash) {
+        out.push(
+          warning("catalog-mount-overlap", m.at, `collides with ${clash.at} (${clash.mountPath}): a run requesting both fails`, {
+            got: showValue(m.mountPath),
+            fix: "give the two connections distinct, non-nested mountPaths",
+          }),
         );
-        if (clash) {
-          out.push(
-            warning("catalog-mount-overlap", m.at, `collides with ${clash.at} (${clash.mountPath}): a run requesting both fails`, {
-              got: showValue(m.mountPath),
-              fix: "give the two connections distinct, non-nested mountPaths",
-            }),
-          );
-        }
       }
     });
-  });
+    for (const m of mounts) index.add(m);
+  }
   return out;
 }
