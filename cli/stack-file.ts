@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { parse } from "yaml";
+import { fromYaml } from "../components/catalog/yaml.js";
 import { type ConfigSource, type Diagnostic } from "../components/catalog/index.js";
 import { CONFIG_NAMESPACE } from "../components/spec/index.js";
 
@@ -28,7 +28,7 @@ export function listStacks(dir: string): string[] {
 
 function readYaml(file: string): unknown {
   try {
-    return parse(readFileSync(file, "utf8"));
+    return fromYaml(readFileSync(file, "utf8"));
   } catch (err) {
     throw new StackFileError([
       {

@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parse } from "yaml";
+import { fromYaml as parse } from "../components/catalog/yaml.js";
 import { readStackConfig, StackFileError } from "../cli/stack-file.js";
 import { type Diagnostic, loadCatalog, type RuleId, RULES } from "../components/catalog/index.js";
 

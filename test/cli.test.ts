@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { stringify } from "yaml";
+import { toYaml as stringify } from "../components/catalog/yaml.js";
 import { main } from "../cli/main.js";
 import type { Io } from "../cli/commands.js";
 import { FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";

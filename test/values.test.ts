@@ -6,7 +6,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parse } from "yaml";
+import { fromYaml as parse } from "../components/catalog/yaml.js";
 import { readStackConfig } from "../cli/stack-file.js";
 import {
   CONNECTION_KINDS,

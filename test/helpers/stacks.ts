@@ -3,7 +3,7 @@
  * with a canary value in place of each encrypted secret.
  */
 import { resolve } from "node:path";
-import { parse } from "yaml";
+import { fromYaml } from "../../components/catalog/yaml.js";
 import { isEncrypted, listStacks, readStackFile } from "../../cli/stack-file.js";
 import { setConfig } from "./pulumi-mocks.js";
 
@@ -46,4 +46,4 @@ export function loadStackIntoConfig(
 }
 
 /** Parse a YAML document (rendered files). */
-export const yamlOf = (text: string): unknown => parse(text);
+export const yamlOf = (text: string): unknown => fromYaml(text);
