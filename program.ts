@@ -25,30 +25,43 @@ const isConfigSecret: ((key: string) => boolean) | undefined = (() => {
   }
 })();
 
-/** Pulumi's runtime config as a ConfigSource. Secret values are only ever read as Outputs. */
-export function pulumiConfigSource(): ConfigSource {
-  return {
-    value(key) {
-      const raw = pulumi.runtime.getConfig(`${CONFIG_NAMESPACE}:${key}`);
-      if (raw === undefined) return undefined;
-      // Structured config arrives as JSON; a plain string (the namespace) does not.
-      try {
-        return JSON.parse(raw);
-      } catch {
-        return raw;
-      }
-    },
-    keys: () => Object.keys(pulumi.runtime.allConfig()),
-    isSecure: (fullKey) => (fullKey in pulumi.runtime.allConfig() ? isConfigSecret?.(fullKey) : undefined),
-    // Lets content rules (notifier JSON) check decrypted values; they never print them.
-    secretValue: (fullKey) => pulumi.runtime.getConfig(fullKey),
-  };
-}
+/**
+ * The stack's Pulumi config as a ConfigSource, read once: the SDK's getters re-parse the
+ * whole config on every call, which made stacks of thousands of connections quadratic.
+ */
+export class PulumiConfigReader implements ConfigSource {
+  private readonly all = pulumi.runtime.allConfig();
 
-/** `polyaxon:s3Key` → the config value as a Pulumi secret. */
-export function secretConfigValue(fullKey: string): pulumi.Output<string> {
-  const at = fullKey.indexOf(":");
-  return new pulumi.Config(fullKey.slice(0, at)).requireSecret(fullKey.slice(at + 1));
+  value(key: string): unknown {
+    const raw = this.all[`${CONFIG_NAMESPACE}:${key}`];
+    if (raw === undefined) return undefined;
+    // Structured config arrives as JSON; a plain string (the namespace) does not.
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return raw;
+    }
+  }
+
+  keys(): string[] {
+    return Object.keys(this.all);
+  }
+
+  isSecure(fullKey: string): boolean | undefined {
+    return fullKey in this.all ? isConfigSecret?.(fullKey) : undefined;
+  }
+
+  /** Lets content rules (notifier JSON) check decrypted values; they never print them. */
+  secretValue(fullKey: string): string | undefined {
+    return this.all[fullKey];
+  }
+
+  /** `polyaxon:s3Key` → its value as a Pulumi secret (it must be set: validation checked it). */
+  secret(fullKey: string): pulumi.Output<string> {
+    const value = this.all[fullKey];
+    if (value === undefined) throw new pulumi.RunError(`config key ${fullKey} is not set`);
+    return pulumi.secret(value);
+  }
 }
 
 export interface StackOutputs {
@@ -65,12 +78,12 @@ export interface StackOutputs {
  * Run the stack. Invalid config throws a CatalogError listing every problem before any
  * resource is registered.
  */
-export function runStack(source: ConfigSource = pulumiConfigSource()): StackOutputs {
+export function runStack(source: PulumiConfigReader = new PulumiConfigReader()): StackOutputs {
   const { catalog, diagnostics } = loadCatalog(source);
   // RunError: Pulumi prints the message (every problem) without a stack trace.
   if (!catalog) throw new pulumi.RunError(new CatalogError(diagnostics).message);
   const warnings = catalog.warnings.map(formatDiagnostic);
   for (const w of warnings) pulumi.log.warn(w);
-  const agent = new Agent(catalog.agent.release, { catalog, secretValue: secretConfigValue });
+  const agent = new Agent(catalog.agent.release, { catalog, secretValue: (key) => source.secret(key) });
   return { values: { [agent.plan.release]: agent.valuesYaml }, objects: agent.objectIds, warnings, agent };
 }
