@@ -13,12 +13,11 @@ export function writeDirAtomically(target: string, files: ReadonlyMap<string, st
   const staging = join(parent, `.${basename(target)}.new-${tag}`);
   const previous = join(parent, `.${basename(target)}.old-${tag}`);
   try {
-    for (const [rel, content] of files) {
-      const file = join(staging, rel);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, content);
-    }
     mkdirSync(staging, { recursive: true });
+    for (const dir of new Set([...files.keys()].map((rel) => dirname(join(staging, rel))))) {
+      mkdirSync(dir, { recursive: true });
+    }
+    for (const [rel, content] of files) writeFileSync(join(staging, rel), content);
     if (existsSync(target)) renameSync(target, previous);
     renameSync(staging, target);
   } catch (err) {
