@@ -7,7 +7,7 @@
  *   the stack program on the SDK's mock engine for the same catalogs
  *   program start: transpile-only (tsx, as Pulumi.yaml runs it) vs with a type-check first
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { toYaml as stringify } from "../components/catalog/yaml.js";
@@ -59,6 +59,7 @@ target("render --stack dev <= 3x node -e 0", rRatio <= 3, `${rRatio.toFixed(2)}x
 const project = mkdtempSync(join(tmpdir(), "plx-bench-project-"));
 writeFileSync(join(project, "Pulumi.yaml"), "name: polyaxon-connections\nruntime: nodejs\n");
 const perSize: Record<number, { ours: number; cdk8s: number }> = {};
+let rerender = "";
 results.push("", "connections  objects   render (ours)          cdk8s synth            time ratio  memory ratio  mock engine");
 for (const n of SIZES) {
   const stack = `gen-${n}`;
@@ -68,12 +69,14 @@ for (const n of SIZES) {
   const plan = planStack(catalog);
   const input = join(project, `${stack}.cdk8s.json`);
   writeFileSync(input, JSON.stringify({ manifests: plan.objects.map((o) => materialize(o, redactedValue)), values: plan.values }));
-  const cdkOut = join(project, `cdk8s-${n}`);
-  mkdirSync(cdkOut, { recursive: true });
+  // Each run writes into a folder of its own, as a fresh CI checkout would: both tools then
+  // do the same work (re-rendering over an earlier tree also deletes it: see the README).
+  let run = 0;
+  const fresh = (tool: string) => join(project, `${tool}-${n}-${run++}`);
   const stats = compare(
     {
-      ours: () => runNode([BIN, "render", "--stack", stack, "--out", join(project, "out")], project, true),
-      cdk8s: () => runNode([join(__dirname, "cdk8s-synth.js"), input, cdkOut], ROOT, true),
+      ours: () => runNode([BIN, "render", "--stack", stack, "--out", fresh("ours")], project, true),
+      cdk8s: () => runNode([join(__dirname, "cdk8s-synth.js"), input, fresh("cdk8s")], ROOT, true),
     },
     runsFor(n),
   );
@@ -90,11 +93,16 @@ for (const n of SIZES) {
     target(`render ${n} connections no slower than cdk8s`, timeRatio <= 1, `${timeRatio.toFixed(2)}x`);
     target(`render ${n} connections peak memory <= 1.5x cdk8s`, memRatio <= 1.5, `${memRatio.toFixed(2)}x`);
   }
-  if (n === 1000) target("program on the mock engine at 1,000 connections < 10 s", mock.seconds < 10, fmt(mock.seconds));
+  if (n === 1000) {
+    target("program on the mock engine at 1,000 connections < 10 s", mock.seconds < 10, fmt(mock.seconds));
+    const same = join(project, "rerender");
+    const again = compare({ rerender: () => runNode([BIN, "render", "--stack", stack, "--out", same], project) }, quick ? 2 : 5);
+    rerender = `re-rendering 1,000 connections over the previous output (swap + delete of the old tree): ${fmt(again.rerender!.seconds)}`;
+  }
 }
 const g1 = perSize[1000]!.ours / perSize[100]!.ours;
 const g2 = perSize[5000]!.ours / perSize[1000]!.ours;
-results.push("", `growth (ours): 100 -> 1,000 connections ${g1.toFixed(2)}x time; 1,000 -> 5,000 ${g2.toFixed(2)}x time`);
+results.push("", rerender, `growth (ours): 100 -> 1,000 connections ${g1.toFixed(2)}x time; 1,000 -> 5,000 ${g2.toFixed(2)}x time`);
 target("growth linear: 10x connections <= 11x time", g1 <= 11, `${g1.toFixed(2)}x for 10x`);
 target("growth linear: 5x connections <= 5.5x time", g2 <= 5.5, `${g2.toFixed(2)}x for 5x`);
 
@@ -112,6 +120,9 @@ results.push(
   "",
   `program start, dev stack, mock engine: transpile only (tsx) ${fmt(start.transpileOnly!.seconds)}; type-checked first ${fmt(checked)} (tsc ${fmt(typeCheck.tsc!.seconds)} + run)`,
 );
+
+rmSync(project, { recursive: true, force: true });
+rmSync(out, { recursive: true, force: true });
 
 console.log(results.join("\n"));
 console.log("\ntargets:");
