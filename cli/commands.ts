@@ -12,23 +12,10 @@ import {
   planStack,
   warningsOf,
 } from "../components/catalog/index.js";
+import { EXIT_INVALID, EXIT_OK, type Io, processIo } from "./io.js";
 import { writeRender } from "./render.js";
 import { readStackConfig, StackFileError } from "./stack-file.js";
 
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_INVALID = 2;
-
-/** Where commands print; tests pass buffers. */
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-export const processIo: Io = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
 
 /** Load and validate a stack, printing every problem; undefined when invalid. */
 function loadStack(projectDir: string, stack: string, io: Io): Catalog | undefined {

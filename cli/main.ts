@@ -2,7 +2,10 @@
  * `polyaxon-connections <command>`: argument parsing and exit codes.
  */
 import { Command, CommanderError } from "commander";
-import { EXIT_FAILURE, EXIT_INVALID, type Io, processIo, renderCommand, validateCommand } from "./commands.js";
+import { renderCommand, validateCommand } from "./commands.js";
+import { importCommand } from "./import-command.js";
+import { EXIT_FAILURE, EXIT_INVALID, type Io, processIo } from "./io.js";
+import { schemaCommand } from "./schema-command.js";
 
 /** Run the CLI; resolves to the exit code. */
 export function main(argv: readonly string[], io: Io = processIo, projectDir = process.cwd()): number {
@@ -25,6 +28,21 @@ export function main(argv: readonly string[], io: Io = processIo, projectDir = p
     .requiredOption("-s, --stack <name>", "stack to check (Pulumi.<name>.yaml)")
     .action((opts: { stack: string }) => {
       code = validateCommand(projectDir, opts.stack, io);
+    });
+  program
+    .command("import")
+    .description("write Pulumi.<stack>.yaml from an existing agent (or CE) Helm values file")
+    .argument("<values>", "the Helm values file (values.yaml / config.yaml)")
+    .requiredOption("-s, --stack <name>", "stack to write (Pulumi.<name>.yaml)")
+    .option("-f, --force", "write despite problems, and update an existing stack file's catalog keys", false)
+    .action((values: string, opts: { stack: string; force: boolean }) => {
+      code = importCommand(projectDir, values, opts.stack, opts.force, io);
+    });
+  program
+    .command("schema")
+    .description("print the JSON Schema of a stack file (for editors and tools)")
+    .action(() => {
+      code = schemaCommand(io);
     });
   try {
     program.parse(argv, { from: "user" });

@@ -18,6 +18,15 @@ export class StackFileError extends Error {
 
 const STACK_NAME = /^[A-Za-z0-9_.-]+$/;
 
+/** Throws unless `stack` can name a `Pulumi.<stack>.yaml` (no path separators). */
+export function checkStackName(stack: string): void {
+  if (!STACK_NAME.test(stack)) {
+    throw new StackFileError([
+      { severity: "error", rule: "stack-file", path: "--stack", message: "not a stack name", got: JSON.stringify(stack), fix: "use letters, digits, '-', '_' or '.'" },
+    ]);
+  }
+}
+
 /** Stack names that have a `Pulumi.<stack>.yaml` in `dir`, sorted. */
 export function listStacks(dir: string): string[] {
   return readdirSync(dir)
@@ -66,11 +75,7 @@ function projectDefaults(project: Record<string, unknown>, name: string): Map<st
  * project defaults, then the stack file. Encrypted values stay `{secure: ...}`.
  */
 export function readStackFile(dir: string, stack: string): Map<string, unknown> {
-  if (!STACK_NAME.test(stack)) {
-    throw new StackFileError([
-      { severity: "error", rule: "stack-file", path: "--stack", message: "not a stack name", got: JSON.stringify(stack), fix: "use letters, digits, '-', '_' or '.'" },
-    ]);
-  }
+  checkStackName(stack);
   const projectFile = join(dir, "Pulumi.yaml");
   const project = existsSync(projectFile) ? readYaml(projectFile) : {};
   const projectName = isMapping(project) && typeof project.name === "string" ? project.name : "project";

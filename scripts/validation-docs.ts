@@ -1,13 +1,8 @@
 /**
  * Generates docs/validation.md from the rule table and the messages the corpus produces.
- * `npm run docs` writes it; a test fails when it is stale.
  */
-import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { formatDiagnostic, RULES, type RuleId } from "../components/catalog/index.js";
 import { expectedDiagnostic, loadCorpus } from "./corpus.js";
-
-export const VALIDATION_DOC = resolve(__dirname, "../docs/validation.md");
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
@@ -35,9 +30,4 @@ export function renderValidationDocs(): string {
   }
   lines.push("", `${corpus.length} corpus cases cover ${new Set(corpus.map((c) => c.rule)).size} rules.`, "");
   return lines.join("\n");
-}
-
-if (require.main === module) {
-  writeFileSync(VALIDATION_DOC, renderValidationDocs());
-  console.log(`wrote ${VALIDATION_DOC}`);
 }

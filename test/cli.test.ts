@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { toYaml as stringify } from "../components/catalog/yaml.js";
 import { main } from "../cli/main.js";
-import type { Io } from "../cli/commands.js";
+import type { Io } from "../cli/io.js";
 import { FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
 
 const BIN = resolve(PROJECT_ROOT, "cli/bin.js");
