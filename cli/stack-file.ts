@@ -3,11 +3,10 @@
  * `Pulumi.yaml` (project name, project-level config defaults) and `Pulumi.<stack>.yaml`.
  * Encrypted (`secure:`) values are never decrypted; only their presence is used.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
 import { fromYaml } from "../components/catalog/yaml.js";
 import { type ConfigSource, type Diagnostic } from "../components/catalog/index.js";
 import { CONFIG_NAMESPACE } from "../components/spec/index.js";
+import { type ProjectFiles, workingTree } from "./project-files.js";
 
 /** Input problems found before the catalog itself is read (exit code 2). */
 export class StackFileError extends Error {
@@ -27,23 +26,26 @@ export function checkStackName(stack: string): void {
   }
 }
 
-/** Stack names that have a `Pulumi.<stack>.yaml` in `dir`, sorted. */
-export function listStacks(dir: string): string[] {
-  return readdirSync(dir)
+const filesOf = (project: string | ProjectFiles) => (typeof project === "string" ? workingTree(project) : project);
+
+/** Stack names that have a `Pulumi.<stack>.yaml` in the project, sorted. */
+export function listStacks(project: string | ProjectFiles): string[] {
+  return filesOf(project)
+    .list()
     .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
     .filter((s): s is string => s !== undefined)
     .sort();
 }
 
-function readYaml(file: string): unknown {
+function parseYaml(name: string, text: string): unknown {
   try {
-    return fromYaml(readFileSync(file, "utf8"));
+    return fromYaml(text);
   } catch (err) {
     throw new StackFileError([
       {
         severity: "error",
         rule: "yaml-syntax",
-        path: basename(file),
+        path: name,
         message: `not valid YAML: ${(err as Error).message.split("\n")[0]}`,
         fix: "fix the YAML syntax",
       },
@@ -74,14 +76,16 @@ function projectDefaults(project: Record<string, unknown>, name: string): Map<st
  * Every config key of `stack` (full form `ns:key`) with its raw value as written:
  * project defaults, then the stack file. Encrypted values stay `{secure: ...}`.
  */
-export function readStackFile(dir: string, stack: string): Map<string, unknown> {
+export function readStackFile(projectFiles: string | ProjectFiles, stack: string): Map<string, unknown> {
   checkStackName(stack);
-  const projectFile = join(dir, "Pulumi.yaml");
-  const project = existsSync(projectFile) ? readYaml(projectFile) : {};
+  const files = filesOf(projectFiles);
+  const projectText = files.read("Pulumi.yaml");
+  const project = projectText === undefined ? {} : parseYaml("Pulumi.yaml", projectText);
   const projectName = isMapping(project) && typeof project.name === "string" ? project.name : "project";
-  const file = [`Pulumi.${stack}.yaml`, `Pulumi.${stack}.yml`].map((f) => join(dir, f)).find((f) => existsSync(f));
-  if (!file) {
-    const known = listStacks(dir);
+  const file = [`Pulumi.${stack}.yaml`, `Pulumi.${stack}.yml`].find((f) => files.list().includes(f));
+  const text = file === undefined ? undefined : files.read(file);
+  if (file === undefined || text === undefined) {
+    const known = listStacks(files);
     throw new StackFileError([
       {
         severity: "error",
@@ -93,7 +97,7 @@ export function readStackFile(dir: string, stack: string): Map<string, unknown> 
       },
     ]);
   }
-  const doc = readYaml(file);
+  const doc = parseYaml(file, text);
   const stackConfig = isMapping(doc) && isMapping(doc.config) ? doc.config : {};
   const values = isMapping(project) ? projectDefaults(project, projectName) : new Map<string, unknown>();
   for (const [key, value] of Object.entries(stackConfig)) values.set(qualify(projectName, key), value);
@@ -106,8 +110,8 @@ export function isEncrypted(value: unknown): boolean {
 }
 
 /** The config of `stack` in the project at `dir`, as the catalog loader reads it. */
-export function readStackConfig(dir: string, stack: string): ConfigSource {
-  const values = readStackFile(dir, stack);
+export function readStackConfig(project: string | ProjectFiles, stack: string): ConfigSource {
+  const values = readStackFile(project, stack);
   return {
     value: (key) => values.get(`${CONFIG_NAMESPACE}:${key}`),
     keys: () => [...values.keys()],
