@@ -15,5 +15,7 @@ if (bundle) {
 } else {
   require("tsx/cjs/api").register();
   const { main } = require("./main.ts");
-  process.exitCode = main(process.argv.slice(2));
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

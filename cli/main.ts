@@ -1,14 +1,21 @@
 /**
  * `polyaxon-connections <command>`: argument parsing and exit codes.
  */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { renderCommand, validateCommand } from "./commands.js";
+import { renderAllCommand } from "./render-all.js";
+import { diffCommand } from "./diff/diff-command.js";
 import { importCommand } from "./import-command.js";
 import { EXIT_FAILURE, EXIT_INVALID, type Io, processIo } from "./io.js";
 import { schemaCommand } from "./schema-command.js";
 
+/** A person is watching: a terminal, and not CI. */
+function isInteractive(io: Io): boolean {
+  return io === processIo && process.stdout.isTTY === true && !process.env.CI;
+}
+
 /** Run the CLI; resolves to the exit code. */
-export function main(argv: readonly string[], io: Io = processIo, projectDir = process.cwd()): number {
+export async function main(argv: readonly string[], io: Io = processIo, projectDir = process.cwd()): Promise<number> {
   let code = 0;
   const program = new Command("polyaxon-connections")
     .description("Polyaxon's artifacts store and connection catalog as code")
@@ -17,10 +24,19 @@ export function main(argv: readonly string[], io: Io = processIo, projectDir = p
   program
     .command("render")
     .description("render the agent Helm values and every Kubernetes object the stack creates (no cluster, no Pulumi CLI)")
-    .requiredOption("-s, --stack <name>", "stack to render (Pulumi.<name>.yaml)")
+    .option("-s, --stack <name>", "stack to render (Pulumi.<name>.yaml)")
+    .option("-a, --all", "render every Pulumi.<stack>.yaml of the project", false)
     .option("-o, --out <dir>", "output folder; files go to <dir>/<stack>/", "out")
-    .action((opts: { stack: string; out: string }) => {
-      code = renderCommand(projectDir, opts.stack, opts.out, io);
+    .option("-j, --jobs <n>", "with --all: stacks rendered at once (default: in parallel only for large catalogs)", (v) => Number.parseInt(v, 10))
+    .action(async (opts: { stack?: string; all: boolean; out: string; jobs?: number }) => {
+      if (opts.all === (opts.stack !== undefined)) {
+        io.err("error: render needs exactly one of --stack <name> or --all");
+        code = EXIT_INVALID;
+      } else if (opts.all) {
+        code = await renderAllCommand(projectDir, opts.out, io, { jobs: opts.jobs, progress: isInteractive(io) });
+      } else {
+        code = renderCommand(projectDir, opts.stack!, opts.out, io);
+      }
     });
   program
     .command("validate")
@@ -28,6 +44,17 @@ export function main(argv: readonly string[], io: Io = processIo, projectDir = p
     .requiredOption("-s, --stack <name>", "stack to check (Pulumi.<name>.yaml)")
     .action((opts: { stack: string }) => {
       code = validateCommand(projectDir, opts.stack, io);
+    });
+  program
+    .command("diff")
+    .description("show what merging the working tree into --base would change, per stack (offline, no secret values)")
+    .requiredOption("-b, --base <ref>", "git commit, branch or tag to compare with, e.g. origin/main")
+    .option("-s, --stack <name...>", "only these stacks (default: every stack in either tree)")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
+    .option("--exit-code", "exit 3 when something changed", false)
+    .action((opts: { base: string; stack?: string[]; format: "text" | "markdown" | "json"; exitCode: boolean }) => {
+      const color = isInteractive(io) && !process.env.NO_COLOR;
+      code = diffCommand(projectDir, { base: opts.base, stacks: opts.stack, format: opts.format, exitCode: opts.exitCode, color }, io);
     });
   program
     .command("import")
@@ -45,7 +72,7 @@ export function main(argv: readonly string[], io: Io = processIo, projectDir = p
       code = schemaCommand(io);
     });
   try {
-    program.parse(argv, { from: "user" });
+    await program.parseAsync(argv, { from: "user" });
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : EXIT_INVALID;
     io.err(`error: ${(err as Error).message}`);

@@ -17,11 +17,11 @@ import { exampleStacks, FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js
 const IMPORTS = resolve(__dirname, "fixtures/import");
 const EVERY_KIND = resolve(__dirname, "fixtures/every-kind-values.yaml");
 
-function cli(args: string[], dir: string) {
+async function cli(args: string[], dir: string) {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  return { code: main(args, io, dir), stdout: out.join("\n"), stderr: err.join("\n") };
+  return { code: await main(args, io, dir), stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
 function emptyProject(): string {
@@ -35,15 +35,15 @@ const yamlFile = (file: string) => fromYaml(readFileSync(file, "utf8")) as Recor
 describe("import", () => {
   const roundTrips = [...readdirSync(IMPORTS).filter((f) => f !== "invalid-values.yaml").map((f) => join(IMPORTS, f)), EVERY_KIND];
   for (const file of roundTrips) {
-    it(`imports ${file.split("/").pop()} and renders back the same catalog`, () => {
+    it(`imports ${file.split("/").pop()} and renders back the same catalog`, async () => {
       const dir = emptyProject();
-      const imported = cli(["import", file, "--stack", "imported"], dir);
+      const imported = await cli(["import", file, "--stack", "imported"], dir);
       assert.equal(imported.code, 0, imported.stderr);
       const stackFile = readFileSync(join(dir, "Pulumi.imported.yaml"), "utf8");
       assert.match(stackFile, /^# yaml-language-server: \$schema=/);
 
       const out = mkdtempSync(join(tmpdir(), "plx-import-out-"));
-      const rendered = cli(["render", "--stack", "imported", "--out", out], dir);
+      const rendered = await cli(["render", "--stack", "imported", "--out", out], dir);
       assert.equal(rendered.code, 0, rendered.stderr);
       const input = yamlFile(file);
       const values = yamlFile(join(out, "imported/values/polyaxon-agent.yaml"));
@@ -54,9 +54,9 @@ describe("import", () => {
     });
   }
 
-  it("never copies an inline agent token, and says how to store it", () => {
+  it("never copies an inline agent token, and says how to store it", async () => {
     const dir = emptyProject();
-    const r = cli(["import", join(IMPORTS, "agent-s3.yaml"), "--stack", "prod"], dir);
+    const r = await cli(["import", join(IMPORTS, "agent-s3.yaml"), "--stack", "prod"], dir);
     assert.equal(r.code, 0, r.stderr);
     const written = readFileSync(join(dir, "Pulumi.prod.yaml"), "utf8");
     for (const text of [written, r.stdout, r.stderr]) assert.doesNotMatch(text, /CANARY-1b7e/);
@@ -75,39 +75,39 @@ describe("import", () => {
     assert.equal(config["polyaxon:namespace"], "polyaxon");
   });
 
-  it("recognises CE values and keeps the platform settings", () => {
+  it("recognises CE values and keeps the platform settings", async () => {
     const dir = emptyProject();
-    const r = cli(["import", join(IMPORTS, "ce-values.yaml"), "--stack", "ce"], dir);
+    const r = await cli(["import", join(IMPORTS, "ce-values.yaml"), "--stack", "ce"], dir);
     assert.equal(r.code, 0, r.stderr);
     const agent = (yamlFile(join(dir, "Pulumi.ce.yaml")).config as Record<string, Record<string, Record<string, unknown>>>)["polyaxon:agent"]!;
     assert.deepEqual(agent.chart, { name: "polyaxon" });
     assert.deepEqual(Object.keys(agent.values!).sort(), ["externalServices", "organizationKey", "postgresql", "ui"]);
   });
 
-  it("lists the problems of invalid values and writes nothing, unless --force", () => {
+  it("lists the problems of invalid values and writes nothing, unless --force", async () => {
     const dir = emptyProject();
-    const r = cli(["import", join(IMPORTS, "invalid-values.yaml"), "--stack", "bad"], dir);
+    const r = await cli(["import", join(IMPORTS, "invalid-values.yaml"), "--stack", "bad"], dir);
     assert.equal(r.code, 2);
     for (const path of ["polyaxon:artifactsStore.kind", "polyaxon:connections[0].schema.subPath"]) {
       assert.ok(r.stderr.includes(`error ${path}:`), r.stderr);
     }
     assert.match(r.stderr, /nothing was written/);
     assert.deepEqual(readdirSync(dir), ["Pulumi.yaml"]);
-    const forced = cli(["import", join(IMPORTS, "invalid-values.yaml"), "--stack", "bad", "--force"], dir);
+    const forced = await cli(["import", join(IMPORTS, "invalid-values.yaml"), "--stack", "bad", "--force"], dir);
     assert.equal(forced.code, 0);
     assert.match(forced.stdout, /problem\(s\) left: run validate/);
   });
 
-  it("never overwrites a stack file without --force, and then keeps its other keys", () => {
+  it("never overwrites a stack file without --force, and then keeps its other keys", async () => {
     const dir = emptyProject();
     const original = "encryptionsalt: v1:salt\nconfig:\n  kubernetes:context: prod\n  polyaxon:token:\n    secure: v1:abc\n  polyaxon:connections: []\n";
     writeFileSync(join(dir, "Pulumi.prod.yaml"), original);
-    const r = cli(["import", join(IMPORTS, "agent-claim.yaml"), "--stack", "prod"], dir);
+    const r = await cli(["import", join(IMPORTS, "agent-claim.yaml"), "--stack", "prod"], dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /exists; nothing was written/);
     assert.equal(readFileSync(join(dir, "Pulumi.prod.yaml"), "utf8"), original);
 
-    assert.equal(cli(["import", join(IMPORTS, "agent-claim.yaml"), "--stack", "prod", "--force"], dir).code, 0);
+    assert.equal((await cli(["import", join(IMPORTS, "agent-claim.yaml"), "--stack", "prod", "--force"], dir)).code, 0);
     const doc = yamlFile(join(dir, "Pulumi.prod.yaml")) as { encryptionsalt: string; config: Record<string, unknown> };
     assert.equal(doc.encryptionsalt, "v1:salt");
     assert.equal(doc.config["kubernetes:context"], "prod");
@@ -115,8 +115,8 @@ describe("import", () => {
     assert.equal((doc.config["polyaxon:connections"] as unknown[]).length, 2);
   });
 
-  it("refuses a stack name that is a path", () => {
-    assert.equal(cli(["import", join(IMPORTS, "agent-claim.yaml"), "--stack", "../x"], emptyProject()).code, 2);
+  it("refuses a stack name that is a path", async () => {
+    assert.equal((await cli(["import", join(IMPORTS, "agent-claim.yaml"), "--stack", "../x"], emptyProject())).code, 2);
   });
 });
 
@@ -124,28 +124,28 @@ describe("JSON Schema and generated docs", () => {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   const validate = ajv.compile(stackFileJsonSchema());
 
-  it("`schema` prints the JSON Schema of a stack file", () => {
-    const r = cli(["schema"], PROJECT_ROOT);
+  it("`schema` prints the JSON Schema of a stack file", async () => {
+    const r = await cli(["schema"], PROJECT_ROOT);
     assert.equal(r.code, 0);
     assert.deepEqual(JSON.parse(r.stdout), stackFileJsonSchema());
     assert.equal(`${r.stdout}\n`, schemaText());
   });
 
   for (const { dir, stack } of exampleStacks()) {
-    it(`accepts the example stack ${stack}, which carries the editor modeline`, () => {
+    it(`accepts the example stack ${stack}, which carries the editor modeline`, async () => {
       const text = readFileSync(join(dir, `Pulumi.${stack}.yaml`), "utf8");
       assert.match(text, /^# yaml-language-server: \$schema=.*schema\/stack\.schema\.json/);
       assert.ok(validate(fromYaml(text)), JSON.stringify(validate.errors?.slice(0, 3)));
     });
   }
 
-  it("rejects a bad stack file", () => {
+  it("rejects a bad stack file", async () => {
     const bad = { config: { "polyaxon:connections": [{ name: "a", kind: "S3", schema: { bucket: "s3://a" } }] } };
     assert.equal(validate(bad), false);
     assert.equal(validate({ config: { "polyaxon:mountConnections": "a" } }), false);
   });
 
-  it("has a valid example for each of the 45 kinds in docs/connections.md", () => {
+  it("has a valid example for each of the 45 kinds in docs/connections.md", async () => {
     const guides = allKindGuides();
     assert.equal(guides.length, 45);
     for (const [kind, guide] of guides) {
@@ -156,7 +156,7 @@ describe("JSON Schema and generated docs", () => {
   });
 
   for (const [file, render] of Object.entries(GENERATED)) {
-    it(`${file} is up to date (npm run docs)`, () => {
+    it(`${file} is up to date (npm run docs)`, async () => {
       assert.equal(readFileSync(resolve(PROJECT_ROOT, file), "utf8"), render());
     });
   }

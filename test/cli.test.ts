@@ -19,11 +19,11 @@ function tempDir(): string {
 }
 
 /** Run the CLI in-process, capturing what it prints. */
-function run(args: string[], projectDir: string) {
+async function run(args: string[], projectDir: string) {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = main(args, io, projectDir);
+  const code = await main(args, io, projectDir);
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
@@ -43,7 +43,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe("command line", () => {
-  it("npm start's command renders the dev stack's values and manifests (spawned bin)", () => {
+  it("npm start's command renders the dev stack's values and manifests (spawned bin)", async () => {
     const out = tempDir();
     const r = spawnSync(process.execPath, [BIN, "render", "--stack", "dev", "--out", out], { cwd: PROJECT_ROOT, encoding: "utf8" });
     assert.equal(r.status, 0, r.stderr);
@@ -61,9 +61,9 @@ describe("command line", () => {
     assert.match(r.stderr, /warning polyaxon:artifactsStore/);
   });
 
-  it("redacts every Secret value and never prints the encrypted config", () => {
+  it("redacts every Secret value and never prints the encrypted config", async () => {
     const out = tempDir();
-    const r = run(["render", "--stack", "provisioned", "--out", out], FIXTURE_STACKS);
+    const r = await run(["render", "--stack", "provisioned", "--out", out], FIXTURE_STACKS);
     assert.equal(r.code, 0, r.stderr);
     const secrets = filesUnder(join(out, "provisioned")).filter((f) => f.includes(".secret."));
     assert.equal(secrets.length, 3);
@@ -73,7 +73,7 @@ describe("command line", () => {
     assert.ok(existsSync(join(out, "provisioned/releases/team-agent.yaml")));
   });
 
-  it("never prints a secret that was stored in plain text by mistake", () => {
+  it("never prints a secret that was stored in plain text by mistake", async () => {
     const dir = projectWith("leaky", {
       "polyaxon:connections": [
         { name: "db", kind: "postgres", secret: { name: "db", fromConfig: { PGPASSWORD: "dbPassword" } } },
@@ -82,7 +82,7 @@ describe("command line", () => {
     });
     const out = tempDir();
     for (const args of [["validate", "--stack", "leaky"], ["render", "--stack", "leaky", "--out", out]]) {
-      const r = run(args, dir);
+      const r = await run(args, dir);
       assert.equal(r.code, 2);
       assert.match(r.stderr, /polyaxon:connections\[0\]\.secret\.fromConfig\.PGPASSWORD: config key polyaxon:dbPassword is stored in plain text/);
       assert.doesNotMatch(r.stdout + r.stderr, /CANARY-plaintext/);
@@ -90,7 +90,7 @@ describe("command line", () => {
     assert.deepEqual(readdirSync(out), []);
   });
 
-  it("exits 2 on bad input, lists every culprit's config path, and writes nothing", () => {
+  it("exits 2 on bad input, lists every culprit's config path, and writes nothing", async () => {
     const dir = projectWith("broken", {
       "polyaxon:artifactsStore": { name: "shared", kind: "git", schema: { url: "https://x" } },
       "polyaxon:connections": [
@@ -114,52 +114,52 @@ describe("command line", () => {
     assert.equal(r.stdout, "");
   });
 
-  it("refuses a name used twice (the store included) with exit 2", () => {
+  it("refuses a name used twice (the store included) with exit 2", async () => {
     const dir = projectWith("dupe", {
       "polyaxon:artifactsStore": { name: "data", kind: "s3", schema: { bucket: "s3://a" } },
       "polyaxon:connections": [{ name: "data", kind: "gcs", schema: { bucket: "gs://b" } }],
     });
-    const r = run(["validate", "--stack", "dupe"], dir);
+    const r = await run(["validate", "--stack", "dupe"], dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /error polyaxon:connections\[0\]\.name: the name is already used by polyaxon:artifactsStore \(got "data"\)/);
   });
 
-  it("validates a good stack with exit 0 and writes nothing", () => {
+  it("validates a good stack with exit 0 and writes nothing", async () => {
     const before = filesUnder(FIXTURE_STACKS);
-    const r = run(["validate", "--stack", "provisioned"], FIXTURE_STACKS);
+    const r = await run(["validate", "--stack", "provisioned"], FIXTURE_STACKS);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /stack provisioned is valid: .* 6 objects to create; 0 warnings/);
     assert.deepEqual(filesUnder(FIXTURE_STACKS), before);
   });
 
-  it("replaces an earlier render whole, and keeps it when the new input is invalid", () => {
+  it("replaces an earlier render whole, and keeps it when the new input is invalid", async () => {
     const out = tempDir();
     const dir = projectWith("s", { "polyaxon:connections": [{ name: "a", kind: "postgres", configMap: { name: "a", data: { K: "v" } } }] });
-    assert.equal(run(["render", "--stack", "s", "--out", out], dir).code, 0);
+    assert.equal((await run(["render", "--stack", "s", "--out", out], dir)).code, 0);
     assert.ok(existsSync(join(out, "s/manifests/polyaxon.configmap.a.yaml")));
 
     writeFileSync(join(dir, "Pulumi.s.yaml"), stringify({ config: { "polyaxon:connections": [{ name: "b", kind: "git" }] } }));
-    assert.equal(run(["render", "--stack", "s", "--out", out], dir).code, 0);
+    assert.equal((await run(["render", "--stack", "s", "--out", out], dir)).code, 0);
     assert.deepEqual(filesUnder(join(out, "s")), ["values/polyaxon-agent.yaml"]);
 
     const rendered = readFileSync(join(out, "s/values/polyaxon-agent.yaml"), "utf8");
     writeFileSync(join(dir, "Pulumi.s.yaml"), stringify({ config: { "polyaxon:connections": [{ name: "b", kind: "gitt" }] } }));
-    assert.equal(run(["render", "--stack", "s", "--out", out], dir).code, 2);
+    assert.equal((await run(["render", "--stack", "s", "--out", out], dir)).code, 2);
     assert.equal(readFileSync(join(out, "s/values/polyaxon-agent.yaml"), "utf8"), rendered);
     assert.deepEqual(readdirSync(out), ["s"], "no staging folder left behind");
   });
 
-  it("exits 2 for an unknown stack, naming the ones that exist", () => {
-    const r = run(["validate", "--stack", "nope"], FIXTURE_STACKS);
+  it("exits 2 for an unknown stack, naming the ones that exist", async () => {
+    const r = await run(["validate", "--stack", "nope"], FIXTURE_STACKS);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no Pulumi\.nope\.yaml in the project .*use one of: provisioned/);
   });
 
-  it("exits 2 for a YAML syntax error and for a bad command line", () => {
+  it("exits 2 for a YAML syntax error and for a bad command line", async () => {
     const dir = projectWith("y", {});
     writeFileSync(join(dir, "Pulumi.y.yaml"), "config:\n  polyaxon:connections: [a\n");
-    assert.equal(run(["validate", "--stack", "y"], dir).code, 2);
-    assert.equal(run(["render"], dir).code, 2);
-    assert.equal(run(["frobnicate"], dir).code, 2);
+    assert.equal((await run(["validate", "--stack", "y"], dir)).code, 2);
+    assert.equal((await run(["render"], dir)).code, 2);
+    assert.equal((await run(["frobnicate"], dir)).code, 2);
   });
 });

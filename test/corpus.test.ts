@@ -24,14 +24,14 @@ function projectFor(c: CorpusCase): string {
   return dir;
 }
 
-function cli(args: string[], dir: string) {
+async function cli(args: string[], dir: string) {
   const lines: string[] = [];
   const io: Io = { out: (l) => lines.push(l), err: (l) => lines.push(l) };
-  return { code: main(args, io, dir), text: lines.join("\n") };
+  return { code: await main(args, io, dir), text: lines.join("\n") };
 }
 
 describe("validation corpus", () => {
-  it("has a case for every rule, and at least 40 error cases", () => {
+  it("has a case for every rule, and at least 40 error cases", async () => {
     const covered = new Set(corpus.map((c) => c.rule));
     assert.deepEqual(Object.keys(RULES).filter((r) => !covered.has(r as keyof typeof RULES)), []);
     assert.ok(corpus.filter((c) => c.severity === "error").length >= 40);
@@ -39,17 +39,17 @@ describe("validation corpus", () => {
 
   for (const c of corpus) {
     describe(`${c.name} (${c.rule})`, () => {
-      it(`reports ${c.severity} ${c.expect.path}: …${c.expect.text}…`, () => {
+      it(`reports ${c.severity} ${c.expect.path}: …${c.expect.text}…`, async () => {
         assert.ok(expectedDiagnostic(c), "the expected diagnostic was not produced");
       });
 
       if (c.secretValues) return; // its rule reads secret values, which offline commands cannot
-      it(`${c.severity === "error" ? "exits 2 and writes nothing" : "passes with the warning"} in validate and render`, () => {
+      it(`${c.severity === "error" ? "exits 2 and writes nothing" : "passes with the warning"} in validate and render`, async () => {
         const dir = projectFor(c);
         const out = mkdtempSync(join(tmpdir(), "plx-out-"));
         const stack = c.stackArg ?? c.name;
         for (const args of [["validate", "--stack", stack], ["render", "--stack", stack, "--out", out]]) {
-          const r = cli(args, dir);
+          const r = await cli(args, dir);
           assert.equal(r.code, c.severity === "error" ? 2 : 0, r.text);
           assert.ok(r.text.includes(`${c.severity} ${c.expect.path}:`), r.text);
         }
@@ -58,7 +58,7 @@ describe("validation corpus", () => {
     });
 
     if (c.severity === "error" && c.config && !c.stackArg) {
-      it(`${c.name}: the stack program registers no resource`, () => {
+      it(`${c.name}: the stack program registers no resource`, async () => {
         resetRegistered();
         const dir = projectFor(c);
         loadStackIntoConfig(dir, c.name, c.secretValues);

@@ -17,9 +17,10 @@ describe("engine-free CLI", () => {
         require("tsx/cjs/api").register();
         const { main } = require("./cli/main.ts");
         const io = { out() {}, err() {} };
-        const code = main(${JSON.stringify([command, "--stack", "dev", ...(command === "render" ? ["--out", out] : [])])}, io, process.cwd());
-        const loaded = Object.keys(require.cache).filter((k) => k.includes("node_modules/@pulumi/"));
-        process.stdout.write(JSON.stringify({ code, loaded }));`;
+        main(${JSON.stringify([command, "--stack", "dev", ...(command === "render" ? ["--out", out] : [])])}, io, process.cwd()).then((code) => {
+          const loaded = Object.keys(require.cache).filter((k) => k.includes("node_modules/@pulumi/"));
+          process.stdout.write(JSON.stringify({ code, loaded }));
+        });`;
       const r = spawnSync(process.execPath, ["-e", script], { cwd: PROJECT_ROOT, encoding: "utf8" });
       assert.equal(r.status, 0, r.stderr);
       assert.deepEqual(JSON.parse(r.stdout), { code: 0, loaded: [] });

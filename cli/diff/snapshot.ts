@@ -1,0 +1,70 @@
+/**
+ * What one stack renders to, in a form two renders can be compared by: catalog entries by
+ * name, values per release, manifests by object id, and for each Secret a digest of the
+ * config value behind each key (never the value itself).
+ */
+import { createHash } from "node:crypto";
+import {
+  type Diagnostic,
+  errorsOf,
+  loadCatalog,
+  materialize,
+  planStack,
+  redactedValue,
+} from "../../components/catalog/index.js";
+import type { ProjectFiles } from "../project-files.js";
+import { isEncrypted, readStackFile, StackFileError } from "../stack-file.js";
+
+export interface EntrySnapshot {
+  role: "artifacts-store" | "connection";
+  kind: string;
+  /** The entry as configured (provisioning keys included; no secret value is ever in it). */
+  entry: Record<string, unknown>;
+}
+
+export interface StackSnapshot {
+  entries: Map<string, EntrySnapshot>;
+  /** Values file content per release. */
+  values: Map<string, string>;
+  /** Manifests by `Kind/namespace/name`, Secret data redacted. */
+  objects: Map<string, Record<string, unknown>>;
+  /** Secret id → data key → digest of the (encrypted) config value feeding it. */
+  secretDigests: Map<string, Map<string, string>>;
+}
+
+export type SnapshotResult = { snapshot: StackSnapshot; diagnostics: Diagnostic[] } | { snapshot?: undefined; diagnostics: Diagnostic[] };
+
+/** Digest of a config value as stored (ciphertext for `secure:` values). Compared, never shown. */
+function digest(value: unknown): string {
+  const stored = isEncrypted(value) ? (value as { secure: string }).secure : JSON.stringify(value ?? null);
+  return createHash("sha256").update(stored).digest("hex");
+}
+
+export function snapshotStack(files: ProjectFiles, stack: string): SnapshotResult {
+  let raw: Map<string, unknown>;
+  try {
+    raw = readStackFile(files, stack);
+  } catch (err) {
+    if (err instanceof StackFileError) return { diagnostics: err.diagnostics };
+    throw err;
+  }
+  const source = {
+    value: (key: string) => raw.get(`polyaxon:${key}`),
+    keys: () => [...raw.keys()],
+    isSecure: (key: string) => (raw.has(key) ? isEncrypted(raw.get(key)) : undefined),
+  };
+  const { catalog, diagnostics } = loadCatalog(source);
+  if (!catalog || errorsOf(diagnostics).length > 0) return { diagnostics };
+  const plan = planStack(catalog);
+  const entries = new Map<string, EntrySnapshot>();
+  const store = catalog.artifactsStore;
+  entries.set(store.name, { role: "artifacts-store", kind: store.kind, entry: store as Record<string, unknown> });
+  for (const c of catalog.connections) entries.set(c.name, { role: "connection", kind: c.kind, entry: c as Record<string, unknown> });
+  const objects = new Map(plan.objects.map((o) => [o.id, materialize(o, redactedValue)]));
+  const secretDigests = new Map(
+    plan.objects
+      .filter((o) => o.secretData)
+      .map((o) => [o.id, new Map(Object.entries(o.secretData!).map(([key, configKey]) => [key, digest(raw.get(configKey))]))]),
+  );
+  return { snapshot: { entries, values: new Map([[plan.release, plan.valuesYaml]]), objects, secretDigests }, diagnostics };
+}

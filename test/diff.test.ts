@@ -1,0 +1,181 @@
+/**
+ * `diff --base` and `render --all`: what a pull request changes, per stack, without ever
+ * showing a secret value; every stack rendered, byte-identically.
+ */
+import { strict as assert } from "node:assert";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Io } from "../cli/io.js";
+import { main } from "../cli/main.js";
+import { fromYaml, toYaml } from "../components/catalog/yaml.js";
+import { assertGolden } from "./helpers/golden.js";
+import { FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
+
+async function cli(args: string[], dir: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
+  const code = await main(args, io, dir);
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+const git = (dir: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: dir, encoding: "utf8" });
+
+/** A git repository holding the dev and provisioned stacks, committed. */
+function repo(): string {
+  const dir = mkdtempSync(join(tmpdir(), "plx-diff-"));
+  cpSync(join(PROJECT_ROOT, "Pulumi.yaml"), join(dir, "Pulumi.yaml"));
+  cpSync(join(PROJECT_ROOT, "Pulumi.dev.yaml"), join(dir, "Pulumi.dev.yaml"));
+  cpSync(join(FIXTURE_STACKS, "Pulumi.provisioned.yaml"), join(dir, "Pulumi.provisioned.yaml"));
+  git(dir, "init", "-q");
+  git(dir, "add", ".");
+  git(dir, "commit", "-qm", "base");
+  return dir;
+}
+
+type StackDoc = { config: Record<string, unknown> };
+function edit(dir: string, stack: string, change: (config: Record<string, unknown>) => void) {
+  const file = join(dir, `Pulumi.${stack}.yaml`);
+  const doc = fromYaml(readFileSync(file, "utf8")) as StackDoc;
+  change(doc.config);
+  writeFileSync(file, toYaml(doc));
+}
+const connectionsOf = (config: Record<string, unknown>) => config["polyaxon:connections"] as Record<string, unknown>[];
+
+describe("diff --base", () => {
+  it("shows no change for untouched stacks, and exits 0 even with --exit-code", async () => {
+    const dir = repo();
+    const r = await cli(["diff", "--base", "HEAD", "--exit-code"], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /stack dev: unchanged/);
+    assert.match(r.stdout, /stack provisioned: unchanged/);
+    const md = await cli(["diff", "--base", "HEAD", "--format", "markdown"], dir);
+    assert.match(md.stdout, /No change in 2 stacks/);
+  });
+
+  it("names an added connection in the markdown table, and exits 3 with --exit-code", async () => {
+    const dir = repo();
+    edit(dir, "dev", (c) => connectionsOf(c).push({ name: "team-slack", kind: "slack", secret: { name: "slack-webhook" } }));
+    const r = await cli(["diff", "--base", "HEAD", "--stack", "dev", "--format", "markdown", "--exit-code"], dir);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stdout, /\| `dev` \| changed \| \+1 −0 ~0 \| — \| changed \|/);
+    assert.match(r.stdout, /\| added \| `team-slack` \| slack \|/);
+    assert.match(r.stdout, /<details><summary>values\/polyaxon-agent\.yaml \(changed\)<\/summary>/);
+    assert.doesNotMatch(r.stdout, /provisioned/, "only the stack asked for");
+  });
+
+  it("lists a changed field with its old and new value, and a removed PVC", async () => {
+    const dir = repo();
+    edit(dir, "provisioned", (c) => {
+      const s3 = connectionsOf(c).find((x) => x.name === "s3-datasets")!;
+      (s3.schema as Record<string, unknown>).bucket = "s3://datasets-v2";
+      delete connectionsOf(c).find((x) => x.name === "features")!.pvc;
+    });
+    const r = await cli(["diff", "--base", "HEAD", "--stack", "provisioned"], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /~ s3-datasets \(s3\)\n\s+schema\.bucket: "s3:\/\/datasets" -> "s3:\/\/datasets-v2"/);
+    assert.match(r.stdout, /- PersistentVolumeClaim\/ml-team\/features/);
+    assert.match(r.stdout, /~ features \(volume_claim\)\n(\s+pvc\.\w+: .* -> \(unset\)\n)*\s+pvc\.size: "50Gi" -> \(unset\)/);
+  });
+
+  it("says which Secret key changed, never its value (old or new)", async () => {
+    const dir = repo();
+    edit(dir, "provisioned", (c) => {
+      c["polyaxon:s3SecretAccessKey"] = { secure: "v1:CANARY-NEW-ciphertext-77" };
+    });
+    const outputs = await Promise.all(
+      ["text", "markdown", "json"].map((format) => cli(["diff", "--base", "HEAD", "--format", format], dir)),
+    );
+    for (const r of outputs) {
+      assert.equal(r.code, 0, r.stderr);
+      const all = r.stdout + r.stderr;
+      assert.doesNotMatch(all, /CANARY-NEW|AAAABBBBccccDDDD0002/);
+    }
+    assert.match(outputs[0]!.stdout, /~ Secret\/ml-team\/s3-datasets-credentials: secret key AWS_SECRET_ACCESS_KEY changed/);
+    assert.match(outputs[1]!.stdout, /secret key `AWS_SECRET_ACCESS_KEY` changed/);
+    const json = JSON.parse(outputs[2]!.stdout) as { stacks: { stack: string; objects: { secretKeys: unknown[] }[] }[] };
+    assert.deepEqual(json.stacks.find((s) => s.stack === "provisioned")!.objects[0]!.secretKeys, [{ key: "AWS_SECRET_ACCESS_KEY", change: "changed" }]);
+  });
+
+  it("shows an added stack", async () => {
+    const dir = repo();
+    cpSync(join(dir, "Pulumi.dev.yaml"), join(dir, "Pulumi.qa.yaml"));
+    const r = await cli(["diff", "--base", "HEAD", "--format", "json"], dir);
+    const stacks = (JSON.parse(r.stdout) as { stacks: { stack: string; status: string }[] }).stacks;
+    assert.deepEqual(stacks.map((s) => [s.stack, s.status]), [["dev", "unchanged"], ["provisioned", "unchanged"], ["qa", "added"]]);
+  });
+
+  it("matches the markdown golden file for a mixed change", async () => {
+    const dir = repo();
+    edit(dir, "dev", (c) => {
+      connectionsOf(c).push({ name: "team-slack", kind: "slack", secret: { name: "slack-webhook" } });
+      connectionsOf(c).find((x) => x.name === "scratch")!.schema = { hostPath: "/mnt/fast-scratch", mountPath: "/scratch" };
+    });
+    edit(dir, "provisioned", (c) => {
+      c["polyaxon:slackWebhooks"] = { secure: "v1:rotated" };
+    });
+    const r = await cli(["diff", "--base", "HEAD", "--format", "markdown"], dir);
+    assertGolden("diff.md", `${r.stdout}\n`);
+  });
+
+  it("refuses a stack that does not validate, and an unknown base", async () => {
+    const dir = repo();
+    edit(dir, "dev", (c) => connectionsOf(c).push({ name: "x", kind: "S3" }));
+    const bad = await cli(["diff", "--base", "HEAD"], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /stack dev does not validate[\s\S]*polyaxon:connections\[4\]\.kind/);
+    assert.equal((await cli(["diff", "--base", "no-such-ref"], dir)).code, 2);
+  });
+});
+
+describe("render --all", () => {
+  const files = (dir: string) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => [join(e.parentPath, e.name).slice(dir.length), readFileSync(join(e.parentPath, e.name), "utf8")])
+      .sort();
+
+  it("writes a folder for every stack, the same bytes in process and in parallel children", async () => {
+    const dir = repo();
+    const [a, b] = [mkdtempSync(join(tmpdir(), "plx-all-")), mkdtempSync(join(tmpdir(), "plx-all-"))];
+    const r = await cli(["render", "--all", "--out", a], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(readdirSync(a).sort(), ["dev", "provisioned"]);
+    assert.equal((await cli(["render", "--all", "--jobs", "2", "--out", b], dir)).code, 0);
+    assert.deepEqual(files(a), files(b));
+  });
+
+  it("renders the same catalog with its keys in another order byte-identically", async () => {
+    const dir = repo();
+    const out1 = mkdtempSync(join(tmpdir(), "plx-all-"));
+    await cli(["render", "--all", "--out", out1], dir);
+    const reverse = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(reverse) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x)])) : v;
+    for (const stack of ["dev", "provisioned"]) {
+      const file = join(dir, `Pulumi.${stack}.yaml`);
+      writeFileSync(file, toYaml(reverse(fromYaml(readFileSync(file, "utf8")))).replace(/^/, ""));
+    }
+    const out2 = mkdtempSync(join(tmpdir(), "plx-all-"));
+    await cli(["render", "--all", "--out", out2], dir);
+    assert.deepEqual(files(out1), files(out2));
+  });
+
+  it("writes nothing when one stack is invalid", async () => {
+    const dir = repo();
+    edit(dir, "provisioned", (c) => {
+      c["polyaxon:namespace"] = "Bad_NS";
+    });
+    const out = mkdtempSync(join(tmpdir(), "plx-all-"));
+    const r = await cli(["render", "--all", "--out", out], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /stack provisioned:\nerror polyaxon:namespace/);
+    assert.deepEqual(readdirSync(out), []);
+  });
+
+  it("needs exactly one of --stack or --all", async () => {
+    assert.equal((await cli(["render", "--all", "--stack", "dev"], resolve(PROJECT_ROOT))).code, 2);
+  });
+});
