@@ -3,10 +3,21 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { materialize, type PlannedObject } from "./catalog/index.js";
+import { composeSecret, materialize, type PlannedObject, recipeKeys, type SecretRecipe } from "./catalog/index.js";
 
 /** Gives the value of a secret config key (full form `polyaxon:key`) as a Pulumi secret. */
 export type SecretResolver = (fullConfigKey: string) => pulumi.Output<string>;
+
+/** A Secret value made from its recipe, as a Pulumi secret (assembled at deploy time). */
+function secretOutput(recipe: SecretRecipe, secretValue: SecretResolver): pulumi.Output<string> {
+  const keys = recipeKeys(recipe);
+  return pulumi.secret(
+    pulumi.all(keys.map(secretValue)).apply((values) => {
+      const byKey = new Map(keys.map((k, i) => [k, values[i]!]));
+      return composeSecret(recipe, (k) => byKey.get(k)!);
+    }),
+  );
+}
 
 /**
  * The resource for `object`, as a child of `parent`. Resource names are
@@ -18,7 +29,8 @@ export function createKubernetesObject(
   secretValue: SecretResolver,
   opts: pulumi.CustomResourceOptions,
 ): pulumi.CustomResource {
-  const { apiVersion: _v, kind, ...args } = materialize(object, (key) => pulumi.secret(secretValue(key)));
+  const manifest = materialize(object, (recipe) => secretOutput(recipe, secretValue));
+  const { apiVersion, kind, ...args } = manifest;
   const { namespace, name } = object.manifest.metadata;
   const resourceName = `${namespace}/${name}`;
   switch (kind) {
@@ -26,6 +38,9 @@ export function createKubernetesObject(
       return new k8s.core.v1.Secret(resourceName, args, opts);
     case "ConfigMap":
       return new k8s.core.v1.ConfigMap(resourceName, args, opts);
+    case "ExternalSecret":
+      // A custom resource of the External Secrets Operator (its CRDs must be installed).
+      return new k8s.apiextensions.CustomResource(resourceName, manifest as k8s.apiextensions.CustomResourceArgs, opts);
     case "PersistentVolumeClaim":
       // Claims hold artifacts and data: removing one from the catalog leaves it in the cluster.
       return new k8s.core.v1.PersistentVolumeClaim(resourceName, args, {
@@ -33,6 +48,6 @@ export function createKubernetesObject(
         retainOnDelete: object.retainOnDelete ?? true,
       });
     default:
-      throw new Error(`unsupported object kind ${String(kind)}`);
+      throw new Error(`unsupported object kind ${String(kind)} (${String(apiVersion)})`);
   }
 }

@@ -5,7 +5,7 @@
 import { strict as assert } from "node:assert";
 import { readStackConfig } from "../cli/stack-file.js";
 import { renderFiles } from "../cli/render.js";
-import { loadCatalog, planStack, redactedValue } from "../components/index.js";
+import { composeSecret, loadCatalog, planStack, redactedValue, type StackPlan } from "../components/index.js";
 import { runStack } from "../program.js";
 import {
   isSecretValue,
@@ -25,11 +25,8 @@ import {
   yamlOf,
 } from "./helpers/stacks.js";
 
-const K8S_TYPES: Record<string, string> = {
-  "kubernetes:core/v1:Secret": "Secret",
-  "kubernetes:core/v1:ConfigMap": "ConfigMap",
-  "kubernetes:core/v1:PersistentVolumeClaim": "PersistentVolumeClaim",
-};
+/** Registered Kubernetes objects (the chart release aside). */
+const kubernetesObjects = () => registered.filter((r) => r.type.startsWith("kubernetes:") && r.type !== "kubernetes:helm.sh/v3:Release");
 
 /** Run the program for a stack file and wait for every registration. */
 async function runExample(dir: string, stack: string) {
@@ -48,22 +45,29 @@ async function runExample(dir: string, stack: string) {
   return { out, secrets };
 }
 
-/** Registered Kubernetes objects as manifests, secrets mapped back to the redaction marker. */
-function registeredManifests(secrets: Record<string, string>): Map<string, unknown> {
-  const byCanary = new Map(Object.entries(secrets).map(([key, canary]) => [canary, key]));
+/**
+ * Registered Kubernetes objects as manifests. Each Secret value must be a Pulumi secret equal
+ * to its recipe composed from the canaries; it is then redacted the way render redacts it.
+ */
+function registeredManifests(plan: StackPlan, secrets: Record<string, string>): Map<string, unknown> {
+  const planned = new Map(plan.objects.map((o) => [o.id, o]));
   const out = new Map<string, unknown>();
-  for (const r of registered.filter((r) => K8S_TYPES[r.type])) {
-    // A secret may wrap one value or the whole map: map every string leaf inside it.
-    const redact = (v: unknown): unknown => {
-      if (typeof v === "object" && v !== null) {
-        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redact(x)]));
-      }
-      const key = byCanary.get(String(v));
-      assert.ok(key, `secret input of ${r.name} holds a value that is not a config secret`);
-      return redactedValue(key);
-    };
-    const manifest = unwrapSecrets(r.inputs, redact) as { kind: string; metadata: { namespace: string; name: string } };
-    out.set(`${manifest.kind}/${manifest.metadata.namespace}/${manifest.metadata.name}`, manifest);
+  for (const r of kubernetesObjects()) {
+    const manifest = unwrapSecrets(r.inputs) as { kind: string; metadata: { namespace: string; name: string }; stringData?: unknown };
+    const id = `${manifest.kind}/${manifest.metadata.namespace}/${manifest.metadata.name}`;
+    const object = planned.get(id);
+    if (manifest.stringData !== undefined) {
+      assert.ok(object?.secretData, `${id} has Secret data the plan does not have`);
+      const data = r.inputs.stringData;
+      const wrapped = isSecretValue(data) || Object.values(data as object).every(isSecretValue);
+      assert.ok(wrapped, `${id}: Secret data is not a Pulumi secret`);
+      const expected = Object.fromEntries(
+        Object.entries(object.secretData).map(([k, recipe]) => [k, composeSecret(recipe, (key) => secrets[key]!)]),
+      );
+      assert.deepEqual(manifest.stringData, expected);
+      manifest.stringData = Object.fromEntries(Object.entries(object.secretData).map(([k, recipe]) => [k, redactedValue(recipe)]));
+    }
+    out.set(id, manifest);
   }
   return out;
 }
@@ -83,7 +87,7 @@ describe("stack program on the mock engine", () => {
         const m = yamlOf(text) as { kind: string; metadata: { namespace: string; name: string } };
         rendered.set(`${m.kind}/${m.metadata.namespace}/${m.metadata.name}`, m);
       }
-      assert.deepEqual(registeredManifests(secrets), rendered);
+      assert.deepEqual(registeredManifests(plan, secrets), rendered);
       assert.equal(out.values[plan.release], files.get(`values/${plan.release}.yaml`));
       assert.deepEqual(out.objects, [...rendered.keys()].sort());
 
@@ -123,7 +127,7 @@ describe("stack program on the mock engine", () => {
     }
     assert.doesNotMatch(JSON.stringify({ v: out.values, o: out.objects, w: out.warnings }), CANARY_PATTERN);
     const tokenSecret = out.agent.plan.agentObjects[0]!;
-    assert.equal(tokenSecret.secretData?.POLYAXON_AUTH_TOKEN, "polyaxon:agentToken");
+    assert.deepEqual(tokenSecret.secretData?.POLYAXON_AUTH_TOKEN, { from: "config", key: "polyaxon:agentToken" });
   });
 
   it("creates Secret data as a Pulumi secret (pulumi.isSecret)", async () => {

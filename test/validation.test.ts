@@ -163,7 +163,8 @@ describe("catalog validation", () => {
 
     it("refuses a Secret created by two entries", () => {
       const secret = { name: "shared", fromConfig: { K: "k" } };
-      const ds = diagnose({ connections: [s3("a", { secret }), s3("b", { secret })] }, ["polyaxon:k"]);
+      const db = (name: string) => ({ name, kind: "mysql", secret });
+      const ds = diagnose({ connections: [db("a"), db("b")] }, ["polyaxon:k"]);
       assert.match(errorAt(ds, "polyaxon:connections[1].secret").message, /already created by polyaxon:connections\[0\]\.secret/);
     });
 

@@ -10,7 +10,9 @@ import {
   loadCatalog,
   materialize,
   planStack,
+  recipeKeys,
   redactedValue,
+  type SecretRecipe,
 } from "../../components/catalog/index.js";
 import type { ProjectFiles } from "../project-files.js";
 import { isEncrypted, readStackFile, StackFileError } from "../stack-file.js";
@@ -34,10 +36,17 @@ export interface StackSnapshot {
 
 export type SnapshotResult = { snapshot: StackSnapshot; diagnostics: Diagnostic[] } | { snapshot?: undefined; diagnostics: Diagnostic[] };
 
-/** Digest of a config value as stored (ciphertext for `secure:` values). Compared, never shown. */
-function digest(value: unknown): string {
-  const stored = isEncrypted(value) ? (value as { secure: string }).secure : JSON.stringify(value ?? null);
-  return createHash("sha256").update(stored).digest("hex");
+/**
+ * Digest of what feeds one Secret key: its recipe and the config values it reads, as stored
+ * (ciphertext for `secure:` values). Compared, never shown.
+ */
+function digest(recipe: SecretRecipe, raw: Map<string, unknown>): string {
+  const hash = createHash("sha256").update(JSON.stringify(recipe));
+  for (const key of recipeKeys(recipe)) {
+    const value = raw.get(key);
+    hash.update("\0").update(isEncrypted(value) ? (value as { secure: string }).secure : JSON.stringify(value ?? null));
+  }
+  return hash.digest("hex");
 }
 
 export function snapshotStack(files: ProjectFiles, stack: string): SnapshotResult {
@@ -64,7 +73,7 @@ export function snapshotStack(files: ProjectFiles, stack: string): SnapshotResul
   const secretDigests = new Map(
     plan.objects
       .filter((o) => o.secretData)
-      .map((o) => [o.id, new Map(Object.entries(o.secretData!).map(([key, configKey]) => [key, digest(raw.get(configKey))]))]),
+      .map((o) => [o.id, new Map(Object.entries(o.secretData!).map(([key, recipe]) => [key, digest(recipe, raw)]))]),
   );
   return { snapshot: { entries, values: new Map([[plan.release, plan.valuesYaml]]), objects, secretDigests }, diagnostics };
 }

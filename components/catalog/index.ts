@@ -9,3 +9,4 @@ export * from "./objects.js";
 export * from "./plan.js";
 export * from "./yaml.js";
 export * from "./redact.js";
+export * from "./secret-recipes.js";

@@ -1,11 +1,14 @@
 /**
  * Catalog → the Kubernetes objects the stack creates: Secrets from secret config,
- * ConfigMaps from plain config, PVCs for volume claims. Pure; secret values are carried
- * as config key references and filled in by the caller (Pulumi secrets) or redacted (render).
+ * ExternalSecrets for secrets kept in a secret manager, ConfigMaps from plain config, PVCs
+ * for volume claims. Pure; secret values are carried as recipes over config keys and filled
+ * in by the caller (Pulumi secrets) or redacted (render).
  */
 import type { ArtifactsStoreEntry, ConnectionEntry } from "../spec/connection.js";
+import type { SecretRef } from "../spec/resources.js";
 import { fullConfigKey } from "./config-keys.js";
 import type { Catalog } from "./model.js";
+import { createdSecretData, type SecretRecipe } from "./secret-recipes.js";
 
 /** Who asked for an object: the store, a connection, or the agent itself (token Secret). */
 export type OwnerRole = "artifacts-store" | "connection" | "agent";
@@ -19,8 +22,8 @@ export interface ObjectMetadata {
 
 /** A Kubernetes manifest, minus Secret data (see `secretData`). */
 export interface Manifest {
-  apiVersion: "v1";
-  kind: "Secret" | "ConfigMap" | "PersistentVolumeClaim";
+  apiVersion: "v1" | "external-secrets.io/v1";
+  kind: "Secret" | "ConfigMap" | "PersistentVolumeClaim" | "ExternalSecret";
   metadata: ObjectMetadata;
   [field: string]: unknown;
 }
@@ -29,8 +32,8 @@ export interface PlannedObject {
   /** Stable identity: `<Kind>/<namespace>/<name>`; also the Pulumi resource name stem. */
   id: string;
   manifest: Manifest;
-  /** Secrets only: data key → full Pulumi config key holding its (secret) value. */
-  secretData?: Record<string, string>;
+  /** Secrets only: data key → how its (secret) value is made from Pulumi config. */
+  secretData?: Record<string, SecretRecipe>;
   /** PVCs only: kept in the cluster when removed from the stack (they hold data). */
   retainOnDelete?: boolean;
 }
@@ -66,9 +69,29 @@ function planned(manifest: Manifest, extra: Omit<PlannedObject, "id" | "manifest
   return { id: `${kind}/${m.namespace}/${m.name}`, manifest, ...extra };
 }
 
-function secretObject(meta: ObjectMetadata, fromConfig: Record<string, string>): PlannedObject {
-  const secretData = Object.fromEntries(Object.entries(fromConfig).map(([k, key]) => [k, fullConfigKey(key)]));
+function secretObject(meta: ObjectMetadata, secretData: Record<string, SecretRecipe>): PlannedObject {
   return planned({ apiVersion: "v1", kind: "Secret", metadata: meta, type: "Opaque" }, { secretData });
+}
+
+/** The ExternalSecret that makes the operator create and refresh `secret` from a secret manager. */
+function externalSecretObject(meta: ObjectMetadata, secret: SecretRef): PlannedObject | undefined {
+  const external = secret.external;
+  if (!external) return undefined;
+  const data = Object.entries(external.data).map(([secretKey, ref]) => ({
+    secretKey,
+    remoteRef: typeof ref === "string" ? { key: ref } : ref,
+  }));
+  return planned({
+    apiVersion: "external-secrets.io/v1",
+    kind: "ExternalSecret",
+    metadata: meta,
+    spec: {
+      refreshInterval: external.refreshInterval,
+      secretStoreRef: { name: external.store.name, kind: external.store.kind },
+      target: { name: secret.name, creationPolicy: "Owner" },
+      data,
+    },
+  });
 }
 
 /** Objects one catalog entry asks the stack to create, in a fixed order. */
@@ -78,9 +101,13 @@ export function planEntryObjects(
   role: OwnerRole,
 ): PlannedObject[] {
   const out: PlannedObject[] = [];
-  if (entry.secret?.fromConfig) {
-    out.push(secretObject(metadata(catalog, entry.secret.name, role, entry.name), entry.secret.fromConfig));
+  const created = createdSecretData(entry.secret, entry.kind);
+  if (entry.secret && created) {
+    const data = Object.fromEntries([...created].map(([key, { recipe }]) => [key, recipe]));
+    out.push(secretObject(metadata(catalog, entry.secret.name, role, entry.name), data));
   }
+  const external = entry.secret && externalSecretObject(metadata(catalog, entry.secret.name, role, entry.name), entry.secret);
+  if (external) out.push(external);
   if (entry.configMap?.data) {
     const meta = metadata(catalog, entry.configMap.name, role, entry.name);
     out.push(planned({ apiVersion: "v1", kind: "ConfigMap", metadata: meta, data: { ...entry.configMap.data } }));
@@ -104,5 +131,6 @@ export function planAgentObjects(catalog: Catalog): PlannedObject[] {
   const agentSecret = catalog.agent.agentSecret;
   if (!agentSecret?.fromConfig) return [];
   const meta = metadata(catalog, agentSecret.name, "agent");
-  return [secretObject(meta, agentSecret.fromConfig)];
+  const key = fullConfigKey(agentSecret.fromConfig.POLYAXON_AUTH_TOKEN);
+  return [secretObject(meta, { POLYAXON_AUTH_TOKEN: { from: "config", key } })];
 }

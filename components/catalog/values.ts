@@ -9,13 +9,17 @@ import { toYaml } from "./yaml.js";
 /** A connection entry as written into the values: Polyaxon's keys only. */
 export type PolyaxonEntry = Record<string, unknown>;
 
-/** Drop our provisioning extensions (secret.fromConfig, configMap.data, pvc). */
+/** Keys of `secret` that are ours (where its data comes from), never Polyaxon's. */
+const SECRET_SOURCE_KEYS = ["fromConfig", "dockerConfig", "gcsKeyFile", "gitToken", "s3", "notifier", "external"] as const;
+
+/** Drop our provisioning extensions (secret sources, configMap.data, pvc). */
 export function toPolyaxonEntry(entry: ConnectionEntry | ArtifactsStoreEntry): PolyaxonEntry {
   const { secret, configMap, ...rest } = entry;
   const out: PolyaxonEntry = { ...rest };
   delete out.pvc;
   if (secret) {
-    const { fromConfig: _created, ...ref } = secret;
+    const ref: Record<string, unknown> = { ...secret };
+    for (const key of SECRET_SOURCE_KEYS) delete ref[key];
     out.secret = ref;
   }
   if (configMap) {

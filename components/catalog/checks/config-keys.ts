@@ -5,6 +5,7 @@ import { STACK_KEYS } from "../../spec/stack.js";
 import { fullConfigKey, setSecretCommand } from "../config-keys.js";
 import { type Diagnostic, showValue } from "../diagnostics.js";
 import type { ConfigSource } from "../model.js";
+import { createdSecretData } from "../secret-recipes.js";
 import { closest } from "../suggest.js";
 import { type CheckInput, entriesWithPaths, error, warning } from "./input.js";
 
@@ -12,8 +13,8 @@ import { type CheckInput, entriesWithPaths, error, warning } from "./input.js";
 export function secretConfigRefs(config: CheckInput): { path: string; key: string }[] {
   const refs: { path: string; key: string }[] = [];
   for (const { entry, path } of entriesWithPaths(config)) {
-    for (const [dataKey, key] of Object.entries(entry.secret?.fromConfig ?? {})) {
-      refs.push({ path: `${path}.secret.fromConfig.${dataKey}`, key: fullConfigKey(key) });
+    for (const { refs: recipeRefs } of createdSecretData(entry.secret, entry.kind)?.values() ?? []) {
+      for (const { at, key } of recipeRefs) refs.push({ path: `${path}.secret.${at}`, key });
     }
   }
   const token = config.agent.agentSecret?.fromConfig?.POLYAXON_AUTH_TOKEN;

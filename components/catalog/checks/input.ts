@@ -5,6 +5,7 @@ import type { ArtifactsStoreEntry, ConnectionEntry } from "../../spec/connection
 import type { StackConfig } from "../../spec/stack.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { RuleId } from "../rules.js";
+import { createdSecretData } from "../secret-recipes.js";
 
 export const STORE_PATH = "polyaxon:artifactsStore";
 
@@ -38,6 +39,21 @@ export function entriesWithPaths(config: CheckInput): EntryAt[] {
     isStore: false,
   }));
   return config.artifactsStore ? [{ entry: config.artifactsStore, path: STORE_PATH, isStore: true }, ...entries] : entries;
+}
+
+/**
+ * Keys of the entry's Secret when the stack knows them (it creates the Secret, or an
+ * ExternalSecret syncs it), with the config path that declares each; undefined when the
+ * Secret only is referenced.
+ */
+export function knownSecretKeys({ entry, path }: EntryAt): Map<string, string> | undefined {
+  const created = createdSecretData(entry.secret, entry.kind);
+  const external = entry.secret?.external?.data;
+  if (!created && !external) return undefined;
+  const keys = new Map<string, string>();
+  for (const [key, { refs }] of created ?? []) keys.set(key, `${path}.secret.${refs[0]?.at ?? key}`);
+  for (const key of Object.keys(external ?? {})) keys.set(key, `${path}.secret.external.data.${key}`);
+  return keys;
 }
 
 export function error(rule: RuleId, path: string, message: string, rest: Partial<Diagnostic> = {}): Diagnostic {

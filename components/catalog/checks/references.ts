@@ -3,7 +3,8 @@
  */
 import { type Diagnostic, showValue } from "../diagnostics.js";
 import { closest } from "../suggest.js";
-import { type CheckInput, entriesWithPaths, error } from "./input.js";
+import { isCreatedFromConfig } from "../secret-recipes.js";
+import { type CheckInput, entriesWithPaths, error, knownSecretKeys } from "./input.js";
 
 /** `mountConnections` names existing, non-alias connections, once each. */
 export function checkMountConnections(config: CheckInput): Diagnostic[] {
@@ -56,7 +57,9 @@ interface Provisioned {
 function provisionedObjects(config: CheckInput): Provisioned[] {
   const out: Provisioned[] = [];
   for (const { entry, path } of entriesWithPaths(config)) {
-    if (entry.secret?.fromConfig) out.push({ kind: "Secret", name: entry.secret.name, path: `${path}.secret` });
+    if (isCreatedFromConfig(entry.secret) || entry.secret?.external) {
+      out.push({ kind: "Secret", name: entry.secret!.name, path: `${path}.secret` });
+    }
     if (entry.configMap?.data) out.push({ kind: "ConfigMap", name: entry.configMap.name, path: `${path}.configMap` });
     if (entry.kind === "volume_claim" && entry.pvc) {
       out.push({ kind: "PersistentVolumeClaim", name: entry.schema.volumeClaim, path: `${path}.pvc` });
@@ -77,7 +80,7 @@ export function checkProvisionedOnce(config: CheckInput): Diagnostic[] {
     if (first) {
       out.push(
         error("provisioned-once", p.path, `${p.kind} ${p.name} is already created by ${first}`, {
-          fix: "declare its contents in one place and reference it by name elsewhere (drop fromConfig/data/pvc here)",
+          fix: "declare its contents in one place and reference it by name elsewhere (drop the source keys, data or pvc here)",
         }),
       );
     } else seen.set(id, p.path);
@@ -88,19 +91,21 @@ export function checkProvisionedOnce(config: CheckInput): Diagnostic[] {
 /** `items` of a created Secret/ConfigMap must be keys it has. */
 export function checkItemsExist(config: CheckInput): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const { entry, path } of entriesWithPaths(config)) {
+  for (const at of entriesWithPaths(config)) {
+    const { entry, path } = at;
+    const configMapKeys = entry.configMap?.data ? new Set(Object.keys(entry.configMap.data)) : undefined;
     const resources = [
-      ["secret", entry.secret, entry.secret?.fromConfig, "fromConfig"] as const,
-      ["configMap", entry.configMap, entry.configMap?.data, "data"] as const,
+      ["secret", entry.secret?.items, knownSecretKeys(at)] as const,
+      ["configMap", entry.configMap?.items, configMapKeys] as const,
     ];
-    for (const [field, ref, data, dataField] of resources) {
-      if (!ref?.items || !data) continue;
-      ref.items.forEach((item, i) => {
-        if (!(item in data)) {
+    for (const [field, items, keys] of resources) {
+      if (!items || !keys) continue;
+      items.forEach((item, i) => {
+        if (!keys.has(item)) {
           out.push(
             error("items-exist", `${path}.${field}.items[${i}]`, `the ${field} the stack creates has no key with this name`, {
               got: showValue(item),
-              fix: `add ${item} to ${field}.${dataField} or remove it from items`,
+              fix: `give the ${field} a key ${item}, or remove it from items`,
             }),
           );
         }

@@ -7,18 +7,19 @@ import { NOTIFIER_KINDS } from "../../spec/kinds.js";
 import { fullConfigKey } from "../config-keys.js";
 import { type Diagnostic, showValue } from "../diagnostics.js";
 import type { ConfigSource } from "../model.js";
-import { type AnyEntry, type CheckInput, entriesWithPaths, error } from "./input.js";
+import { type CheckInput, type EntryAt, entriesWithPaths, error, knownSecretKeys } from "./input.js";
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const trimSlash = (p: string) => p.replace(/\/+$/, "");
 
 /** Keys that reach the process as env vars, with their config paths. */
-function envExposedKeys(entry: AnyEntry, path: string): { key: string; at: string }[] {
+function envExposedKeys(at: EntryAt): { key: string; at: string }[] {
+  const { entry, path } = at;
   const out: { key: string; at: string }[] = [];
   const { secret, configMap } = entry;
   if (secret && !secret.mountPath) {
     if (secret.items) secret.items.forEach((key, i) => out.push({ key, at: `${path}.secret.items[${i}]` }));
-    else for (const key of Object.keys(secret.fromConfig ?? {})) out.push({ key, at: `${path}.secret.fromConfig.${key}` });
+    else for (const [key, declaredAt] of knownSecretKeys(at) ?? []) out.push({ key, at: declaredAt });
   }
   if (configMap) {
     // Polyaxon turns configMap items into env vars even when the ConfigMap is mounted.
@@ -32,8 +33,8 @@ function envExposedKeys(entry: AnyEntry, path: string): { key: string; at: strin
 
 /** Keys exposed as env vars must be valid env var names. */
 export function checkEnvVarNames(config: CheckInput): Diagnostic[] {
-  return entriesWithPaths(config).flatMap(({ entry, path }) =>
-    envExposedKeys(entry, path)
+  return entriesWithPaths(config).flatMap((at) =>
+    envExposedKeys(at)
       .filter(({ key }) => !ENV_NAME.test(key))
       .map(({ key, at }) =>
         error("env-var-name", at, "this key reaches runs as an env var, but is not a valid env var name", {
@@ -47,36 +48,39 @@ export function checkEnvVarNames(config: CheckInput): Diagnostic[] {
 /** vents looks a key up as given, lower case, and without underscores. */
 const norm = (key: string) => key.toUpperCase().replace(/_/g, "");
 
-function checkS3(entry: AnyEntry, path: string): Diagnostic[] {
-  const created = entry.secret?.fromConfig;
-  if (!created) return [];
-  const keys = new Set([...Object.keys(created), ...Object.keys(entry.configMap?.data ?? {})].map(norm));
+function checkS3(at: EntryAt): Diagnostic[] {
+  const { entry, path } = at;
+  const known = knownSecretKeys(at);
+  if (!known) return [];
+  const keys = new Set([...known.keys(), ...Object.keys(entry.configMap?.data ?? {})].map(norm));
   if (keys.has(norm("AWS_ROLE_ARN")) || keys.has(norm("AWS_ASSUME_ROLE"))) return [];
   const missing = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"].filter((k) => !keys.has(norm(k)));
   if (missing.length === 0) return [];
   return [
-    error("s3-keys", `${path}.secret.fromConfig`, `the s3 Secret the stack creates lacks ${missing.join(" and ")}`, {
-      fix: `add ${missing.map((k) => `${k}: <config key>`).join(", ")}, or declare workload identity with AWS_ROLE_ARN`,
+    error("s3-keys", `${path}.secret`, `the s3 Secret the stack creates lacks ${missing.join(" and ")}`, {
+      fix: `use secret.s3: {accessKeyId: <config key>, secretAccessKey: <config key>}, add ${missing.join(" and ")} to fromConfig, or declare workload identity with AWS_ROLE_ARN`,
     }),
   ];
 }
 
 /** A file a Secret mounted at `mountPath` must hold, for the Secret it creates and its items. */
 function checkMountedFile(
-  entry: AnyEntry,
-  path: string,
+  at: EntryAt,
   rule: "gcs-key-file" | "registry-config-json",
   mountPaths: string[],
   file: string,
+  helper: string,
 ): Diagnostic[] {
+  const { entry, path } = at;
   const secret = entry.secret;
   if (!secret?.mountPath || !mountPaths.includes(trimSlash(secret.mountPath))) return [];
   const out: Diagnostic[] = [];
   const reader = `${file} in ${trimSlash(secret.mountPath)}`;
-  if (secret.fromConfig && !(file in secret.fromConfig)) {
+  const known = knownSecretKeys(at);
+  if (known && !known.has(file)) {
     out.push(
-      error(rule, `${path}.secret.fromConfig`, `the Secret is mounted at ${trimSlash(secret.mountPath)} but has no key ${file}`, {
-        fix: `add "${file}": <config key>; ${entry.kind} runs read ${reader}`,
+      error(rule, `${path}.secret`, `the Secret is mounted at ${trimSlash(secret.mountPath)} but has no key ${file}`, {
+        fix: `use ${helper}, or give it a key "${file}"; ${entry.kind} runs read ${reader}`,
       }),
     );
   }
@@ -108,7 +112,8 @@ export function notifierConfigProblem(kind: string, raw: string): string | undef
   return undefined;
 }
 
-function checkNotifier(entry: AnyEntry, path: string, source: ConfigSource): Diagnostic[] {
+function checkNotifier(at: EntryAt, source: ConfigSource): Diagnostic[] {
+  const { entry, path } = at;
   const secret = entry.secret;
   if (!secret) return [];
   const kind = entry.kind;
@@ -124,15 +129,16 @@ function checkNotifier(entry: AnyEntry, path: string, source: ConfigSource): Dia
   if (secret.items && !secret.items.includes(kind)) {
     out.push(error("notifier-key", `${path}.secret.items`, `items leave out the key ${kind}`, { got: showValue(secret.items), fix: `add ${kind} to items` }));
   }
-  const created = secret.fromConfig;
-  if (created && !(kind in created)) {
+  const known = knownSecretKeys(at);
+  if (known && !known.has(kind)) {
     out.push(
-      error("notifier-key", `${path}.secret.fromConfig`, `the Secret the stack creates has no key ${kind}`, {
-        fix: `add ${kind}: <config key holding a JSON list like [{"url": "https://..."}]>`,
+      error("notifier-key", `${path}.secret`, `the Secret the stack creates has no key ${kind}`, {
+        fix: `use secret.notifier: [{url: <config key>}], or add ${kind}: <config key holding a JSON list like [{"url": "https://..."}]> to fromConfig`,
       }),
     );
   }
-  const key = created?.[kind];
+  // A value copied as is must already be the JSON list (the notifier helper builds it).
+  const key = secret.fromConfig?.[kind];
   const value = key === undefined ? undefined : source.secretValue?.(fullConfigKey(key));
   const problem = value === undefined ? undefined : notifierConfigProblem(kind, value);
   if (problem) {
@@ -145,7 +151,7 @@ function checkNotifier(entry: AnyEntry, path: string, source: ConfigSource): Dia
   return out;
 }
 
-function checkSsh(entry: AnyEntry, path: string): Diagnostic[] {
+function checkSsh({ entry, path }: EntryAt): Diagnostic[] {
   if (entry.secret?.mountPath) return [];
   return [
     error("ssh-secret", `${path}.secret${entry.secret ? ".mountPath" : ""}`, "an ssh connection needs a Secret mounted with a mountPath", {
@@ -156,14 +162,15 @@ function checkSsh(entry: AnyEntry, path: string): Diagnostic[] {
 
 /** Per-kind expectations on the Secret. */
 export function checkSecretContracts(config: CheckInput, source: ConfigSource): Diagnostic[] {
-  return entriesWithPaths(config).flatMap(({ entry, path }) => {
-    if (entry.kind === "s3") return checkS3(entry, path);
-    if (entry.kind === "gcs") return checkMountedFile(entry, path, "gcs-key-file", ["/plx-context/.gc"], "gc-secret.json");
-    if (entry.kind === "registry") {
-      return checkMountedFile(entry, path, "registry-config-json", ["/kaniko/.docker", "/root/.docker"], "config.json");
+  return entriesWithPaths(config).flatMap((at) => {
+    const kind = at.entry.kind;
+    if (kind === "s3") return checkS3(at);
+    if (kind === "gcs") return checkMountedFile(at, "gcs-key-file", ["/plx-context/.gc"], "gc-secret.json", "secret.gcsKeyFile: <config key>");
+    if (kind === "registry") {
+      return checkMountedFile(at, "registry-config-json", ["/kaniko/.docker", "/root/.docker"], "config.json", "secret.dockerConfig: {server, username, password}");
     }
-    if (entry.kind === "ssh") return checkSsh(entry, path);
-    if ((NOTIFIER_KINDS as readonly string[]).includes(entry.kind)) return checkNotifier(entry, path, source);
+    if (kind === "ssh") return checkSsh(at);
+    if ((NOTIFIER_KINDS as readonly string[]).includes(kind)) return checkNotifier(at, source);
     return [];
   });
 }
