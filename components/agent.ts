@@ -2,10 +2,11 @@
  * The Polyaxon agent of one namespace: its artifacts store, its catalog of connections,
  * the rendered Helm values and, optionally, the agent chart release.
  */
+import { createHash } from "node:crypto";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ArtifactsStore } from "./artifacts-store.js";
-import { type Catalog, planStack, type StackPlan } from "./catalog/index.js";
+import { type Catalog, planStack, type StackPlan, withRolloutAnnotation } from "./catalog/index.js";
 import { Connection } from "./connection.js";
 import { createKubernetesObject, type SecretResolver } from "./kubernetes-object.js";
 
@@ -14,6 +15,14 @@ export interface AgentArgs {
   catalog: Catalog;
   /** Resolves secret config keys (`polyaxon:key`) to Pulumi secrets. */
   secretValue: SecretResolver;
+}
+
+/** A short digest of the objects' resourceVersions: changes whenever one of them changes. */
+function rolloutVersion(ids: string[], versions: (string | undefined)[]): string {
+  return createHash("sha256")
+    .update(ids.map((id, i) => `${id}=${versions[i] ?? ""}`).join("\n"))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 /** Token `polyaxon:index:Agent`. */
@@ -51,6 +60,13 @@ export class Agent extends pulumi.ComponentResource {
       const r = plan.helmRelease;
       // The chart mounts the Secrets/PVCs it references: create them first.
       const dependsOn = [this.artifactsStore, ...this.connections, ...this.resources];
+      const byId = new Map<string, pulumi.CustomResource>();
+      for (const owner of [this.artifactsStore, ...this.connections]) owner.objectIds.forEach((id, i) => byId.set(id, owner.resources[i]!));
+      const versions = r.rolloutFrom.map((id) => (byId.get(id) as unknown as { metadata: pulumi.Output<{ resourceVersion?: string }> }).metadata.resourceVersion);
+      const values =
+        versions.length === 0
+          ? plan.values
+          : pulumi.all(versions).apply((v) => withRolloutAnnotation(plan.values, rolloutVersion(r.rolloutFrom, v)));
       this.release = new k8s.helm.v3.Release(
         r.name,
         {
@@ -59,7 +75,7 @@ export class Agent extends pulumi.ComponentResource {
           chart: r.chart,
           version: r.version,
           repositoryOpts: { repo: r.repo },
-          values: plan.values,
+          values,
         },
         { parent: this, dependsOn },
       );

@@ -7,15 +7,15 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { fromYaml as parse } from "../components/catalog/yaml.js";
-import { Agent, configSourceFrom, loadCatalog } from "../components/index.js";
+import { Agent, configSourceFrom, loadCatalog, ROLLOUT_ANNOTATION } from "../components/index.js";
 import { registered, resetRegistered, settled } from "./helpers/pulumi-mocks.js";
 
 const everyKind = parse(readFileSync(resolve(__dirname, "fixtures/every-kind-values.yaml"), "utf8")) as Record<string, unknown>;
 
-function agentFor(config: Record<string, unknown>, secretKeys: string[] = []) {
+function agentFor(config: Record<string, unknown>, secretKeys: string[] = [], secretValue = (key: string) => `value-of-${key}`) {
   const { catalog, diagnostics } = loadCatalog(configSourceFrom(config, secretKeys));
   assert.ok(catalog, JSON.stringify(diagnostics));
-  return new Agent("plx", { catalog, secretValue: (key) => pulumi.secret(`value-of-${key}`) });
+  return new Agent("plx", { catalog, secretValue: (key) => pulumi.secret(secretValue(key)) });
 }
 
 async function settle(agent: Agent) {
@@ -61,5 +61,31 @@ describe("components", () => {
     assert.equal(labels["app.kubernetes.io/instance"], "polyaxon-agent");
     assert.equal(labels["app.kubernetes.io/managed-by"], "pulumi");
     assert.deepEqual(agent.objectIds, ["ConfigMap/team/db-cfg", "PersistentVolumeClaim/team/vol", "Secret/team/db"]);
+  });
+
+  it("rolls the gateway pod when a Secret it reads changes, through gateway.annotations", async () => {
+    const config = {
+      artifactsStore: { name: "store", kind: "s3", schema: { bucket: "s3://store" }, secret: { name: "store-s3", s3: { accessKeyId: "id", secretAccessKey: "key" } } },
+      connections: [{ name: "unmounted", kind: "mysql", secret: { name: "db", fromConfig: { MYSQL_PWD: "pwd" } } }],
+      agent: { deploy: true, values: { annotations: { team: "ml" } } },
+    };
+    const keys = ["polyaxon:id", "polyaxon:key", "polyaxon:pwd"];
+    const annotationsFor = async (secretValue: (key: string) => string) => {
+      resetRegistered();
+      const agent = agentFor(config, keys, secretValue);
+      await settle(agent);
+      await settled([agent.release!]);
+      const release = registered.find((r) => r.type === "kubernetes:helm.sh/v3:Release")!;
+      assert.deepEqual(agent.plan.helmRelease!.rolloutFrom, ["Secret/polyaxon/store-s3"]);
+      return ((release.inputs.values as { gateway: { annotations: Record<string, string> } }).gateway.annotations);
+    };
+    const first = await annotationsFor((k) => `v1-${k}`);
+    assert.equal(first.team, "ml", "top-level annotations are carried over");
+    assert.match(first[ROLLOUT_ANNOTATION]!, /^[0-9a-f]{16}$/);
+    assert.deepEqual(await annotationsFor((k) => `v1-${k}`), first, "same data, same version");
+    const rotated = await annotationsFor((k) => (k === "polyaxon:key" ? "v2" : `v1-${k}`));
+    assert.notEqual(rotated[ROLLOUT_ANNOTATION], first[ROLLOUT_ANNOTATION]);
+    const otherSecret = await annotationsFor((k) => (k === "polyaxon:pwd" ? "v2" : `v1-${k}`));
+    assert.equal(otherSecret[ROLLOUT_ANNOTATION], first[ROLLOUT_ANNOTATION], "a Secret the gateway does not read does not roll it");
   });
 });

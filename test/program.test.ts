@@ -5,7 +5,15 @@
 import { strict as assert } from "node:assert";
 import { readStackConfig } from "../cli/stack-file.js";
 import { renderFiles } from "../cli/render.js";
-import { composeSecret, loadCatalog, planStack, redactedValue, type StackPlan } from "../components/index.js";
+import {
+  composeSecret,
+  loadCatalog,
+  planStack,
+  redactedValue,
+  ROLLOUT_ANNOTATION,
+  type StackPlan,
+  withRolloutAnnotation,
+} from "../components/index.js";
 import { runStack } from "../program.js";
 import {
   isSecretValue,
@@ -100,7 +108,11 @@ describe("stack program on the mock engine", () => {
           { name: inputs.name, namespace: inputs.namespace, chart: inputs.chart, version: inputs.version, repo: (inputs.repositoryOpts as { repo: string }).repo },
           { name: expected.name, namespace: expected.namespace, chart: expected.chart, version: expected.version, repo: expected.repo },
         );
-        assert.deepEqual(inputs.values, yamlOf(files.get(`values/${plan.release}.yaml`)!));
+        const values = yamlOf(files.get(`values/${plan.release}.yaml`)!) as Record<string, unknown>;
+        // Rolling the gateway pod adds one annotation at deploy time; the rest is the values file.
+        const version = (inputs.values as { gateway?: { annotations?: Record<string, string> } }).gateway?.annotations?.[ROLLOUT_ANNOTATION];
+        assert.equal(version !== undefined, plan.helmRelease.rolloutFrom.length > 0);
+        assert.deepEqual(inputs.values, version === undefined ? values : withRolloutAnnotation(values, version));
       } else {
         assert.equal(releases.length, 0);
       }

@@ -10,3 +10,4 @@ export * from "./plan.js";
 export * from "./yaml.js";
 export * from "./redact.js";
 export * from "./secret-recipes.js";
+export * from "./rollout.js";

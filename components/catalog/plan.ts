@@ -6,6 +6,7 @@
 import type { ArtifactsStoreEntry, ConnectionEntry } from "../spec/connection.js";
 import type { Catalog } from "./model.js";
 import { type PlannedObject, planAgentObjects, planEntryObjects } from "./objects.js";
+import { gatewayObjectIds } from "./rollout.js";
 import { renderValues } from "./values.js";
 import { toYaml } from "./yaml.js";
 
@@ -23,6 +24,8 @@ export interface ReleasePlan {
   chart: string;
   repo: string;
   version: string;
+  /** Created objects whose changes roll the gateway pod (see rollout.ts). */
+  rolloutFrom: string[];
 }
 
 export interface StackPlan {
@@ -74,6 +77,7 @@ export function planStack(catalog: Catalog): StackPlan {
             chart: agent.chart.name,
             repo: agent.chart.repo,
             version: agent.chart.version,
+            rolloutFrom: gatewayObjectIds(artifactsStore, connections, catalog.mountConnections),
           },
         }
       : {}),

@@ -44,6 +44,10 @@ export const RULES = {
     title: "No two mounted volumes with the same name",
     why: "The chart names volumes after connections, Secrets and ConfigMaps; a duplicate volume name makes the API server reject the gateway pod.",
   },
+  "secret-source": {
+    title: "A Secret has one source, fitting its connection",
+    why: "A Secret the External Secrets Operator syncs cannot also be written by the stack (they would overwrite each other); the notifier helper writes the key vents reads for notifier kinds only.",
+  },
   "resource-mapping": {
     title: "secret and configMap are mappings with a name",
     why: "Polyaxon refuses `secret: my-secret` (\"Value must be a reference\"); write `secret: {name: my-secret}`.",

@@ -24,6 +24,7 @@ function ruleOf(issue: z.core.$ZodIssue, path: string, missing: boolean): RuleId
   const last = segments.at(-1);
   const parent = segments.at(-2);
   if (missing) return "required";
+  if (issue.code === "custom" && last === "external") return "secret-source";
   if (last === "bucket") return "bucket-url";
   if (last === "mountPath" || last === "hostPath") return issue.code === "invalid_format" ? "absolute-path" : "type";
   if (last === "defaultMode") return "default-mode";

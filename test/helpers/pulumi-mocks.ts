@@ -3,6 +3,7 @@
  * inputs (secrets still wrapped, so tests can check secretness), parent and options the
  * mocks interface does not show (retainOnDelete, dependencies).
  */
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 
 // Internal modules of the SDK, used to see the registration request itself.
@@ -61,9 +62,20 @@ MockMonitor.prototype.registerResource = async function (
   });
 };
 
+/**
+ * Kubernetes objects get a resourceVersion that changes with their inputs, as the API
+ * server's does with their content.
+ */
+function stateOf(inputs: Record<string, unknown>): Record<string, unknown> {
+  const metadata = inputs.metadata as Record<string, unknown> | undefined;
+  if (!metadata) return inputs;
+  const resourceVersion = createHash("sha256").update(JSON.stringify(inputs)).digest("hex").slice(0, 12);
+  return { ...inputs, metadata: { ...metadata, resourceVersion } };
+}
+
 pulumi.runtime.setMocks(
   {
-    newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
+    newResource: (args) => ({ id: `${args.name}-id`, state: stateOf(args.inputs) }),
     call: (args) => args.inputs,
   },
   "polyaxon-connections",

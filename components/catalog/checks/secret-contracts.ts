@@ -164,6 +164,13 @@ function checkSsh({ entry, path }: EntryAt): Diagnostic[] {
 export function checkSecretContracts(config: CheckInput, source: ConfigSource): Diagnostic[] {
   return entriesWithPaths(config).flatMap((at) => {
     const kind = at.entry.kind;
+    if (at.entry.secret?.notifier && !(NOTIFIER_KINDS as readonly string[]).includes(kind)) {
+      return [
+        error("secret-source", `${at.path}.secret.notifier`, `the notifier helper writes the key vents reads for notifier kinds; ${kind} is not one`, {
+          fix: `use it on a ${NOTIFIER_KINDS.join("/")} connection, or use fromConfig here`,
+        }),
+      ];
+    }
     if (kind === "s3") return checkS3(at);
     if (kind === "gcs") return checkMountedFile(at, "gcs-key-file", ["/plx-context/.gc"], "gc-secret.json", "secret.gcsKeyFile: <config key>");
     if (kind === "registry") {
