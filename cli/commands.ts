@@ -10,10 +10,13 @@ import {
   formatDiagnostics,
   loadCatalog,
   planStack,
+  recipeKeys,
+  type StackPlan,
   warningsOf,
 } from "../components/catalog/index.js";
 import { EXIT_INVALID, EXIT_OK, type Io, processIo } from "./io.js";
 import { writeRender } from "./render.js";
+import { revealedValue, secretEnvVar, secretFromEnv } from "./secret-env.js";
 import { readStackConfig, StackFileError } from "./stack-file.js";
 
 
@@ -59,15 +62,30 @@ export function validateCommand(projectDir: string, stack: string, io: Io = proc
 }
 
 /** `render --stack <name> [--out <dir>]`. */
-export function renderCommand(projectDir: string, stack: string, outDir: string, io: Io = processIo): number {
+/** Once per render: say why Secret data is redacted, and how to see it locally. */
+function secretNote(plan: StackPlan, reveal: boolean): string | undefined {
+  const recipes = plan.objects.flatMap((o) => Object.values(o.secretData ?? {}));
+  const keys = [...new Set(recipes.flatMap(recipeKeys))];
+  if (keys.length === 0) return undefined;
+  const fromEnv = keys.filter((k) => secretFromEnv(k) !== undefined).length;
+  if (reveal) {
+    return `note: --reveal: Secret data written in clear from ${fromEnv} of ${keys.length} PLXC_SECRET_* variables; the rest stays redacted. Do not commit this output.`;
+  }
+  return `note: Secret data is redacted: its ${keys.length} values live in encrypted config, which render never decrypts (for a local check, export ${secretEnvVar(keys[0]!)}=... and the like, and add --reveal)`;
+}
+
+export function renderCommand(projectDir: string, stack: string, outDir: string, io: Io = processIo, reveal = false): number {
   const catalog = loadStack(projectDir, stack, io);
   if (!catalog) return EXIT_INVALID;
   const plan = planStack(catalog);
-  const { dir, files } = writeRender(plan, outDir, stack);
+  const { dir, files } = writeRender(plan, outDir, stack, reveal ? (recipe) => revealedValue(recipe) : undefined);
+  const note = secretNote(plan, reveal);
+  if (note) io.err(note);
   const rel = relative(process.cwd(), dir);
   const shown = rel.startsWith("..") ? dir : rel || ".";
   io.out(`rendered stack ${stack}: ${describe(catalog)}`);
-  io.out(`  objects:   ${countByKind(plan.objects.map((o) => o.manifest.kind))}${plan.objects.some((o) => o.secretData) ? " (Secret data redacted)" : ""}`);
+  const redacted = plan.objects.some((o) => o.secretData) && !reveal ? " (Secret data redacted)" : "";
+  io.out(`  objects:   ${countByKind(plan.objects.map((o) => o.manifest.kind))}${redacted}`);
   if (plan.helmRelease) io.out(`  release:   ${plan.helmRelease.chart} ${plan.helmRelease.version} from ${plan.helmRelease.repo}`);
   io.out(`  warnings:  ${warningsOf(catalog.warnings).length}`);
   io.out(`  values:    ${shown}/values/${plan.release}.yaml`);

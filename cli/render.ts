@@ -3,7 +3,14 @@
  * stack would create, as files. Secret data is redacted: the CLI never decrypts config.
  */
 import { join } from "node:path";
-import { materialize, type PlannedObject, redactedValue, type StackPlan, toYaml } from "../components/catalog/index.js";
+import {
+  materialize,
+  type PlannedObject,
+  redactedValue,
+  type SecretRecipe,
+  type StackPlan,
+  toYaml,
+} from "../components/catalog/index.js";
 import { writeDirAtomically } from "./atomic-dir.js";
 
 /** File name of an object's manifest: `<namespace>.<kind>.<name>.yaml`. */
@@ -12,12 +19,15 @@ export function manifestFileName(object: PlannedObject): string {
   return `${metadata.namespace}.${kind.toLowerCase()}.${metadata.name}.yaml`;
 }
 
-/** Relative path → content of everything `render` writes for one stack. */
-export function renderFiles(plan: StackPlan): Map<string, string> {
+/**
+ * Relative path → content of everything `render` writes for one stack. Secret values are
+ * `secretValue(recipe)`: redacted unless the caller reveals them.
+ */
+export function renderFiles(plan: StackPlan, secretValue: (recipe: SecretRecipe) => string = redactedValue): Map<string, string> {
   const files = new Map<string, string>();
   files.set(join("values", `${plan.release}.yaml`), plan.valuesYaml);
   for (const object of plan.objects) {
-    files.set(join("manifests", manifestFileName(object)), toYaml(materialize(object, redactedValue)));
+    files.set(join("manifests", manifestFileName(object)), toYaml(materialize(object, secretValue)));
   }
   if (plan.helmRelease) {
     const r = plan.helmRelease;
@@ -30,9 +40,14 @@ export function renderFiles(plan: StackPlan): Map<string, string> {
 }
 
 /** Write the render of `plan` to `<out>/<stack>/`, replacing what was there. */
-export function writeRender(plan: StackPlan, outDir: string, stack: string): { dir: string; files: string[] } {
+export function writeRender(
+  plan: StackPlan,
+  outDir: string,
+  stack: string,
+  secretValue?: (recipe: SecretRecipe) => string,
+): { dir: string; files: string[] } {
   const dir = join(outDir, stack);
-  const files = renderFiles(plan);
+  const files = renderFiles(plan, secretValue);
   writeDirAtomically(dir, files);
   return { dir, files: [...files.keys()].sort() };
 }

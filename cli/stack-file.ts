@@ -7,6 +7,7 @@ import { fromYaml } from "../components/catalog/yaml.js";
 import { type ConfigSource, type Diagnostic } from "../components/catalog/index.js";
 import { CONFIG_NAMESPACE } from "../components/spec/index.js";
 import { type ProjectFiles, workingTree } from "./project-files.js";
+import { secretFromEnv } from "./secret-env.js";
 
 /** Input problems found before the catalog itself is read (exit code 2). */
 export class StackFileError extends Error {
@@ -116,6 +117,8 @@ export function readStackConfig(project: string | ProjectFiles, stack: string): 
     value: (key) => values.get(`${CONFIG_NAMESPACE}:${key}`),
     keys: () => [...values.keys()],
     isSecure: (key) => (values.has(key) ? isEncrypted(values.get(key)) : undefined),
+    // Offline, secret values only come from PLXC_SECRET_* variables (content checks).
+    secretValue: (key) => secretFromEnv(key),
   };
 }
 
