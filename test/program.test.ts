@@ -25,7 +25,6 @@ import {
   valueOf,
 } from "./helpers/pulumi-mocks.js";
 import {
-  CANARY_PATTERN,
   canaryFor,
   exampleStacks,
   FIXTURE_STACKS,

@@ -46,7 +46,7 @@ function mayHoldSecret(path: readonly PropertyKey[]): boolean {
   return path.some((seg) => seg === "secret" || seg === "agentSecret" || seg === "fromConfig");
 }
 
-function kindIssue(issue: z.core.$ZodIssue, path: string, got: unknown): Diagnostic {
+function kindIssue(path: string, got: unknown): Diagnostic {
   const forStore = path.includes("artifactsStore");
   const allowed: readonly string[] = forStore ? ARTIFACTS_STORE_KINDS : CONNECTION_KINDS;
   if (got === undefined) {
@@ -85,7 +85,7 @@ export function diagnosticsFromZod(error: z.ZodError, root: string, input: unkno
     const path = joinPath(root, issue.path);
     const got = valueAt(input, issue.path);
     if (issue.code === "invalid_union" && "discriminator" in issue && issue.discriminator === "kind") {
-      out.push(kindIssue(issue, path, got));
+      out.push(kindIssue(path, got));
     } else if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         // Only the key is shown: its value may be a credential typed into the wrong place.

@@ -26,9 +26,9 @@ function contribute(pod: GatewayPod, c: Mapping) {
         : { name: c.name, hostPath: { path: schema.hostPath } },
     );
   }
-  for (const [field, refKey, volumeKey] of [
-    ["secret", "secretRef", "secret"],
-    ["configMap", "configMapRef", "configMap"],
+  for (const [field, refKey] of [
+    ["secret", "secretRef"],
+    ["configMap", "configMapRef"],
   ] as const) {
     const ref = asMapping(c[field]);
     if (!ref) continue;
