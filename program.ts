@@ -1,7 +1,9 @@
 /**
- * The stack program: Pulumi config → validated catalog → Agent component → outputs.
+ * The stack program: Pulumi config → validated catalogs → one Agent component per agent,
+ * all on the stack's cluster provider → outputs.
  * `index.ts` runs it; tests run it on the SDK's mock engine.
  */
+import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import {
   Agent,
@@ -9,7 +11,7 @@ import {
   CONFIG_NAMESPACE,
   type ConfigSource,
   formatDiagnostic,
-  loadCatalog,
+  loadStack,
 } from "./components/index.js";
 
 /**
@@ -32,8 +34,8 @@ const isConfigSecret: ((key: string) => boolean) | undefined = (() => {
 export class PulumiConfigReader implements ConfigSource {
   private readonly all = pulumi.runtime.allConfig();
 
-  value(key: string): unknown {
-    const raw = this.all[`${CONFIG_NAMESPACE}:${key}`];
+  value(key: string, namespace = CONFIG_NAMESPACE): unknown {
+    const raw = this.all[`${namespace}:${key}`];
     if (raw === undefined) return undefined;
     // Structured config arrives as JSON; a plain string (the namespace) does not.
     try {
@@ -69,21 +71,64 @@ export interface StackOutputs {
   values: Record<string, string>;
   /** Every object the stack created, `Kind/namespace/name`. */
   objects: string[];
-  /** Warnings about the catalog. */
+  /** Warnings about the catalogs. */
   warnings: string[];
-  agent: Agent;
+  agents: Agent[];
+  /** The Kubernetes provider every component uses. */
+  provider: k8s.Provider;
 }
 
 /**
- * Run the stack. Invalid config throws a CatalogError listing every problem before any
+ * The cluster of this stack: `kubernetes:context` and `kubernetes:kubeconfig` from its
+ * config (one stack per cluster), in an explicit provider handed to every component.
+ */
+export function clusterProvider(config: PulumiConfigReader): k8s.Provider {
+  const context = config.value("context", "kubernetes");
+  const kubeconfig = config.value("kubeconfig", "kubernetes");
+  return new k8s.Provider("kubernetes", {
+    ...(typeof context === "string" ? { context } : {}),
+    ...(typeof kubeconfig === "string" ? { kubeconfig } : {}),
+  });
+}
+
+/**
+ * Run the stack. Invalid config throws a RunError listing every problem before any
  * resource is registered.
  */
 export function runStack(source: PulumiConfigReader = new PulumiConfigReader()): StackOutputs {
-  const { catalog, diagnostics } = loadCatalog(source);
+  const { stack, diagnostics } = loadStack(source);
   // RunError: Pulumi prints the message (every problem) without a stack trace.
-  if (!catalog) throw new pulumi.RunError(new CatalogError(diagnostics).message);
-  const warnings = catalog.warnings.map(formatDiagnostic);
+  if (!stack) throw new pulumi.RunError(new CatalogError(diagnostics).message);
+  const warnings = stack.warnings.map(formatDiagnostic);
   for (const w of warnings) pulumi.log.warn(w);
-  const agent = new Agent(catalog.agent.release, { catalog, secretValue: (key) => source.secret(key) });
-  return { values: { [agent.plan.release]: agent.valuesYaml }, objects: agent.objectIds, warnings, agent };
+  const provider = clusterProvider(source);
+  const releases = stack.agents.map((a) => a.agent.release);
+  const agents = stack.agents.map(
+    (catalog) =>
+      new Agent(
+        catalog.agent.release,
+        { catalog, secretValue: (key) => source.secret(key), siblingReleases: releases.filter((r) => r !== catalog.agent.release) },
+        { providers: { kubernetes: provider } },
+      ),
+  );
+  return {
+    values: Object.fromEntries(agents.map((a) => [a.plan.release, a.valuesYaml])),
+    objects: agents.flatMap((a) => a.objectIds).sort(),
+    warnings,
+    agents,
+    provider,
+  };
+}
+
+/** Every resource the stack registered, components included: tests and benchmarks wait on them. */
+export function stackResources(out: StackOutputs): pulumi.Resource[] {
+  return [
+    out.provider,
+    ...out.agents.flatMap((a) => [
+      a,
+      ...a.resources,
+      ...(a.release ? [a.release] : []),
+      ...[a.artifactsStore, ...a.connections].flatMap((e) => [e, ...e.resources]),
+    ]),
+  ];
 }

@@ -29,10 +29,8 @@ async function main() {
     else plain[key] = typeof value === "string" ? value : JSON.stringify(value);
   }
   pulumi.runtime.setAllConfig({ ...plain, ...secrets }, Object.keys(secrets));
-  const { runStack } = await import("../program.js");
-  const { agent } = runStack();
-  const all = [agent, agent.artifactsStore, ...agent.artifactsStore.resources, ...agent.resources];
-  for (const c of agent.connections) all.push(c, ...c.resources);
+  const { runStack, stackResources } = await import("../program.js");
+  const all = stackResources(runStack());
   await Promise.all(all.map((r) => new Promise((ok) => r.urn.apply(ok))));
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   process.stdout.write(JSON.stringify({ seconds, resources }));

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { toYaml as stringify } from "../components/catalog/yaml.js";
 import { readStackConfig } from "../cli/stack-file.js";
-import { loadCatalog, materialize, planStack, redactedValue } from "../components/catalog/index.js";
+import { loadCatalog, materialize, planAgent, redactedValue } from "../components/catalog/index.js";
 import { generatedStackConfig } from "./catalog.js";
 import { compare, runNode } from "./measure.js";
 
@@ -66,7 +66,7 @@ for (const n of SIZES) {
   writeFileSync(join(project, `Pulumi.${stack}.yaml`), stringify({ config: generatedStackConfig(n) }));
   const { catalog, diagnostics } = loadCatalog(readStackConfig(project, stack));
   if (!catalog || diagnostics.length) throw new Error(`generated stack ${stack} is not clean: ${JSON.stringify(diagnostics[0])}`);
-  const plan = planStack(catalog);
+  const plan = planAgent(catalog);
   const input = join(project, `${stack}.cdk8s.json`);
   writeFileSync(input, JSON.stringify({ manifests: plan.objects.map((o) => materialize(o, redactedValue)), values: plan.values }));
   // Each run writes into a folder of its own, as a fresh CI checkout would: both tools then

@@ -8,9 +8,10 @@ import {
   type Diagnostic,
   errorsOf,
   formatDiagnostics,
-  loadCatalog,
+  loadStack,
   planStack,
   recipeKeys,
+  type StackModel,
   type StackPlan,
   warningsOf,
 } from "../components/catalog/index.js";
@@ -21,11 +22,11 @@ import { readStackConfig, StackFileError } from "./stack-file.js";
 
 
 /** Load and validate a stack, printing every problem; undefined when invalid. */
-function loadStack(projectDir: string, stack: string, io: Io): Catalog | undefined {
+function loadAndReport(projectDir: string, stack: string, io: Io): StackModel | undefined {
   let diagnostics: Diagnostic[];
-  let catalog: Catalog | undefined;
+  let model: StackModel | undefined;
   try {
-    ({ catalog, diagnostics } = loadCatalog(readStackConfig(projectDir, stack)));
+    ({ stack: model, diagnostics } = loadStack(readStackConfig(projectDir, stack)));
   } catch (err) {
     if (!(err instanceof StackFileError)) throw err;
     diagnostics = err.diagnostics;
@@ -35,7 +36,7 @@ function loadStack(projectDir: string, stack: string, io: Io): Catalog | undefin
     io.err(`stack ${stack}: ${plural(errors.length, "error")}; nothing was written`);
   }
   if (diagnostics.length > 0) io.err(formatDiagnostics(diagnostics));
-  return catalog;
+  return model;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -43,7 +44,14 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function describe(catalog: Catalog): string {
   const mounted = catalog.mountConnections.length;
   const store = `${catalog.artifactsStore.name} (${catalog.artifactsStore.kind}${catalog.usesDefaultStore ? ", default" : ""})`;
-  return `agent ${catalog.agent.release} in namespace ${catalog.namespace}; artifacts store ${store}; ${plural(catalog.connections.length, "connection")} (${mounted} mounted)`;
+  const extra = catalog.agent.additionalNamespaces.length ? ` (runs also in ${catalog.agent.additionalNamespaces.join(", ")})` : "";
+  return `agent ${catalog.agent.release} in namespace ${catalog.namespace}${extra}; artifacts store ${store}; ${plural(catalog.connections.length, "connection")} (${mounted} mounted)`;
+}
+
+/** One line for a one-agent stack, a line per agent otherwise. */
+function describeStack(model: StackModel): string[] {
+  if (model.agents.length === 1) return [describe(model.agents[0]!)];
+  return [`${plural(model.agents.length, "agent")}`, ...model.agents.map((a) => `  - ${describe(a)}`)];
 }
 
 function countByKind(kinds: string[]): string {
@@ -54,14 +62,15 @@ function countByKind(kinds: string[]): string {
 
 /** `validate --stack <name>`. */
 export function validateCommand(projectDir: string, stack: string, io: Io = processIo): number {
-  const catalog = loadStack(projectDir, stack, io);
-  if (!catalog) return EXIT_INVALID;
-  const plan = planStack(catalog);
-  io.out(`stack ${stack} is valid: ${describe(catalog)}; ${plural(plan.objects.length, "object")} to create; ${plural(catalog.warnings.length, "warning")}`);
+  const model = loadAndReport(projectDir, stack, io);
+  if (!model) return EXIT_INVALID;
+  const plan = planStack(model);
+  const [head, ...rest] = describeStack(model);
+  io.out(`stack ${stack} is valid: ${head}; ${plural(plan.objects.length, "object")} to create; ${plural(model.warnings.length, "warning")}`);
+  for (const line of rest) io.out(line);
   return EXIT_OK;
 }
 
-/** `render --stack <name> [--out <dir>]`. */
 /** Once per render: say why Secret data is redacted, and how to see it locally. */
 function secretNote(plan: StackPlan, reveal: boolean): string | undefined {
   const recipes = plan.objects.flatMap((o) => Object.values(o.secretData ?? {}));
@@ -74,22 +83,24 @@ function secretNote(plan: StackPlan, reveal: boolean): string | undefined {
   return `note: Secret data is redacted: its ${keys.length} values live in encrypted config, which render never decrypts (for a local check, export ${secretEnvVar(keys[0]!)}=... and the like, and add --reveal)`;
 }
 
+/** `render --stack <name> [--out <dir>] [--reveal]`. */
 export function renderCommand(projectDir: string, stack: string, outDir: string, io: Io = processIo, reveal = false): number {
-  const catalog = loadStack(projectDir, stack, io);
-  if (!catalog) return EXIT_INVALID;
-  const plan = planStack(catalog);
+  const model = loadAndReport(projectDir, stack, io);
+  if (!model) return EXIT_INVALID;
+  const plan = planStack(model);
   const { dir, files } = writeRender(plan, outDir, stack, reveal ? (recipe) => revealedValue(recipe) : undefined);
   const note = secretNote(plan, reveal);
   if (note) io.err(note);
   const rel = relative(process.cwd(), dir);
   const shown = rel.startsWith("..") ? dir : rel || ".";
-  io.out(`rendered stack ${stack}: ${describe(catalog)}`);
+  const [head, ...rest] = describeStack(model);
+  io.out(`rendered stack ${stack}: ${head}`);
+  for (const line of rest) io.out(line);
   const redacted = plan.objects.some((o) => o.secretData) && !reveal ? " (Secret data redacted)" : "";
   io.out(`  objects:   ${countByKind(plan.objects.map((o) => o.manifest.kind))}${redacted}`);
-  if (plan.helmRelease) io.out(`  release:   ${plan.helmRelease.chart} ${plan.helmRelease.version} from ${plan.helmRelease.repo}`);
-  io.out(`  warnings:  ${warningsOf(catalog.warnings).length}`);
-  io.out(`  values:    ${shown}/values/${plan.release}.yaml`);
+  for (const { helmRelease: r } of plan.agents) if (r) io.out(`  release:   ${r.name}: ${r.chart} ${r.version} from ${r.repo}`);
+  io.out(`  warnings:  ${warningsOf(model.warnings).length}`);
+  io.out(`  values:    ${plan.agents.map((a) => `${shown}/values/${a.release}.yaml`).join(", ")}`);
   io.out(`  manifests: ${shown}/manifests/ (${files.filter((f) => f.startsWith("manifests")).length} files)`);
   return EXIT_OK;
 }
-

@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
-import { type Catalog, errorsOf, formatDiagnostics, loadCatalog, planStack } from "../components/catalog/index.js";
+import { errorsOf, formatDiagnostics, loadStack, planStack, type StackModel } from "../components/catalog/index.js";
 import { EXIT_INVALID, EXIT_OK, type Io } from "./io.js";
 import { writeRender } from "./render.js";
 import { listStacks, readStackConfig, StackFileError } from "./stack-file.js";
@@ -33,12 +33,12 @@ export async function renderAllCommand(projectDir: string, outDir: string, io: I
     io.err("error: no Pulumi.<stack>.yaml in the project. Fix: create one (pulumi stack init <name>)");
     return EXIT_INVALID;
   }
-  const catalogs = new Map<string, Catalog>();
+  const models = new Map<string, StackModel>();
   let invalid = false;
   for (const stack of stacks) {
     try {
-      const { catalog, diagnostics } = loadCatalog(readStackConfig(projectDir, stack));
-      if (catalog) catalogs.set(stack, catalog);
+      const { stack: model, diagnostics } = loadStack(readStackConfig(projectDir, stack));
+      if (model) models.set(stack, model);
       else {
         invalid = true;
         io.err(`stack ${stack}:\n${formatDiagnostics(errorsOf(diagnostics))}`);
@@ -54,27 +54,27 @@ export async function renderAllCommand(projectDir: string, outDir: string, io: I
     return EXIT_INVALID;
   }
 
-  const connections = [...catalogs.values()].reduce((n, c) => n + c.connections.length, 0);
+  const connections = [...models.values()].flatMap((m) => m.agents).reduce((n, c) => n + c.connections.length, 0);
   const jobs = Math.max(1, Math.min(stacks.length, opts.jobs ?? (connections >= PARALLEL_FROM_CONNECTIONS ? availableParallelism() : 1)));
   const done = (stack: string, seconds: number, objects: number) =>
     io.out(`rendered ${stack}: ${objects} objects${opts.progress ? ` in ${seconds.toFixed(2)} s` : ""} -> ${resolve(outDir, stack)}`);
 
   if (jobs === 1) {
-    for (const [stack, catalog] of catalogs) {
+    for (const [stack, model] of models) {
       const start = performance.now();
       if (opts.progress) io.err(`rendering ${stack}...`);
-      const plan = planStack(catalog);
+      const plan = planStack(model);
       writeRender(plan, outDir, stack);
       done(stack, (performance.now() - start) / 1000, plan.objects.length);
     }
   } else {
-    const queue = [...catalogs.keys()];
+    const queue = [...models.keys()];
     const worker = async () => {
       for (let stack = queue.shift(); stack !== undefined; stack = queue.shift()) {
         const start = performance.now();
         if (opts.progress) io.err(`rendering ${stack}...`);
         await run(process.execPath, [BIN, "render", "--stack", stack, "--out", resolve(outDir)], { cwd: projectDir, maxBuffer: 64 * 1024 * 1024 });
-        done(stack, (performance.now() - start) / 1000, planStack(catalogs.get(stack)!).objects.length);
+        done(stack, (performance.now() - start) / 1000, planStack(models.get(stack)!).objects.length);
       }
     };
     await Promise.all(Array.from({ length: jobs }, worker));

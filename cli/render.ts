@@ -1,6 +1,6 @@
 /**
- * `render --stack <name>`: the values and every Kubernetes object `pulumi up` of the
- * stack would create, as files. Secret data is redacted: the CLI never decrypts config.
+ * `render --stack <name>`: the values of every agent and every Kubernetes object `pulumi up`
+ * of the stack would create, as files. Secret data is redacted: the CLI never decrypts config.
  */
 import { join } from "node:path";
 import {
@@ -25,16 +25,15 @@ export function manifestFileName(object: PlannedObject): string {
  */
 export function renderFiles(plan: StackPlan, secretValue: (recipe: SecretRecipe) => string = redactedValue): Map<string, string> {
   const files = new Map<string, string>();
-  files.set(join("values", `${plan.release}.yaml`), plan.valuesYaml);
+  for (const agent of plan.agents) {
+    files.set(join("values", `${agent.release}.yaml`), agent.valuesYaml);
+    if (agent.helmRelease) {
+      const r = agent.helmRelease;
+      files.set(join("releases", `${r.name}.yaml`), toYaml({ ...r, valuesFile: `values/${agent.release}.yaml` }));
+    }
+  }
   for (const object of plan.objects) {
     files.set(join("manifests", manifestFileName(object)), toYaml(materialize(object, secretValue)));
-  }
-  if (plan.helmRelease) {
-    const r = plan.helmRelease;
-    files.set(
-      join("releases", `${r.name}.yaml`),
-      toYaml({ ...r, valuesFile: `values/${plan.release}.yaml` }),
-    );
   }
   return files;
 }

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ArtifactsStore } from "./artifacts-store.js";
-import { type Catalog, planStack, type StackPlan, withRolloutAnnotation } from "./catalog/index.js";
+import { type Catalog, planAgent, type AgentPlan, withRolloutAnnotation } from "./catalog/index.js";
 import { Connection } from "./connection.js";
 import { createKubernetesObject, type SecretResolver } from "./kubernetes-object.js";
 
@@ -15,6 +15,11 @@ export interface AgentArgs {
   catalog: Catalog;
   /** Resolves secret config keys (`polyaxon:key`) to Pulumi secrets. */
   secretValue: SecretResolver;
+  /**
+   * Releases of the stack's other agents: a connection that moves here from one of them
+   * keeps its component (aliased) and its Kubernetes objects (same URNs), so nothing is replaced.
+   */
+  siblingReleases?: string[];
 }
 
 /** A short digest of the objects' resourceVersions: changes whenever one of them changes. */
@@ -28,7 +33,7 @@ function rolloutVersion(ids: string[], versions: (string | undefined)[]): string
 /** Token `polyaxon:index:Agent`. */
 export class Agent extends pulumi.ComponentResource {
   /** Everything this agent creates, as the CLI renders it. */
-  readonly plan: StackPlan;
+  readonly plan: AgentPlan;
   /** The chart values (no secret in them). */
   readonly values: Record<string, unknown>;
   /** The values file, byte-identical to `render`'s `values/<release>.yaml`. */
@@ -44,7 +49,7 @@ export class Agent extends pulumi.ComponentResource {
 
   constructor(name: string, args: AgentArgs, opts?: pulumi.ComponentResourceOptions) {
     super("polyaxon:index:Agent", name, {}, opts);
-    const plan = planStack(args.catalog);
+    const plan = planAgent(args.catalog);
     this.plan = plan;
     this.values = plan.values;
     this.valuesYaml = plan.valuesYaml;
@@ -52,8 +57,13 @@ export class Agent extends pulumi.ComponentResource {
 
     const child = { parent: this };
     const { secretValue } = args;
-    this.artifactsStore = new ArtifactsStore(`${name}/${plan.artifactsStore.name}`, { plan: plan.artifactsStore, secretValue }, child);
-    this.connections = plan.connections.map((c) => new Connection(`${name}/${c.name}`, { plan: c, secretValue }, child));
+    // Entry components are named `<release>/<entry>`; under another agent they had its release.
+    const entryOpts = (entry: string) => ({
+      parent: this,
+      aliases: (args.siblingReleases ?? []).map((release) => ({ name: `${release}/${entry}` })),
+    });
+    this.artifactsStore = new ArtifactsStore(`${name}/${plan.artifactsStore.name}`, { plan: plan.artifactsStore, secretValue }, entryOpts(plan.artifactsStore.name));
+    this.connections = plan.connections.map((c) => new Connection(`${name}/${c.name}`, { plan: c, secretValue }, entryOpts(c.name)));
     this.resources = plan.agentObjects.map((o) => createKubernetesObject(o, secretValue, child));
 
     if (plan.helmRelease) {

@@ -7,7 +7,7 @@ import { type EntryPlan, type PolyaxonEntry, toPolyaxonEntry } from "./catalog/i
 import { createKubernetesObject, type SecretResolver } from "./kubernetes-object.js";
 
 export interface CatalogEntryArgs {
-  /** The entry and its objects, from `planStack` (validated input only). */
+  /** The entry and its objects, from `planAgent` (validated input only). */
   plan: EntryPlan;
   /** Resolves `secret.fromConfig` keys to Pulumi secrets. */
   secretValue: SecretResolver;

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fromYaml as parse } from "../components/catalog/yaml.js";
 import { readStackConfig, StackFileError } from "../cli/stack-file.js";
-import { type Diagnostic, loadCatalog, type RuleId, RULES } from "../components/catalog/index.js";
+import { type Diagnostic, loadStack, type RuleId, RULES } from "../components/catalog/index.js";
 
 export const CORPUS_DIR = resolve(__dirname, "../test/corpus");
 
@@ -55,7 +55,7 @@ export function diagnosticsOf(c: CorpusCase): Diagnostic[] {
     writeFileSync(join(dir, "Pulumi.yaml"), "name: polyaxon-connections\nruntime: nodejs\n");
     writeFileSync(join(dir, `Pulumi.${c.name}.yaml`), stackFileOf(c));
     const source = readStackConfig(dir, c.stackArg ?? c.name);
-    return loadCatalog({ ...source, secretValue: (key) => c.secretValues?.[key] }).diagnostics;
+    return loadStack({ ...source, secretValue: (key) => c.secretValues?.[key] }).diagnostics;
   } catch (err) {
     if (err instanceof StackFileError) return err.diagnostics;
     throw err;

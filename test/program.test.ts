@@ -7,14 +7,14 @@ import { readStackConfig } from "../cli/stack-file.js";
 import { renderFiles } from "../cli/render.js";
 import {
   composeSecret,
-  loadCatalog,
+  loadStack,
   planStack,
   redactedValue,
   ROLLOUT_ANNOTATION,
   type StackPlan,
   withRolloutAnnotation,
 } from "../components/index.js";
-import { runStack } from "../program.js";
+import { runStack, stackResources } from "../program.js";
 import {
   isSecretValue,
   registered,
@@ -40,15 +40,7 @@ async function runExample(dir: string, stack: string) {
   resetRegistered();
   const { secrets } = loadStackIntoConfig(dir, stack);
   const out = runStack();
-  const { agent } = out;
-  await settled([
-    agent,
-    agent.artifactsStore,
-    ...agent.artifactsStore.resources,
-    ...agent.connections.flatMap((c) => [c, ...c.resources]),
-    ...agent.resources,
-    ...(agent.release ? [agent.release] : []),
-  ]);
+  await settled(stackResources(out));
   return { out, secrets };
 }
 
@@ -83,10 +75,10 @@ describe("stack program on the mock engine", () => {
   for (const { dir, stack } of exampleStacks()) {
     it(`registers exactly what render writes for stack ${stack}`, async () => {
       const { out, secrets } = await runExample(dir, stack);
-      const { catalog } = loadCatalog(readStackConfig(dir, stack));
-      assert.ok(catalog);
-      const plan = planStack(catalog);
-      const files = renderFiles(plan);
+      const { stack: model } = loadStack(readStackConfig(dir, stack));
+      assert.ok(model);
+      const stackPlan = planStack(model);
+      const files = renderFiles(stackPlan);
 
       const rendered = new Map<string, unknown>();
       for (const [path, text] of files) {
@@ -94,15 +86,16 @@ describe("stack program on the mock engine", () => {
         const m = yamlOf(text) as { kind: string; metadata: { namespace: string; name: string } };
         rendered.set(`${m.kind}/${m.metadata.namespace}/${m.metadata.name}`, m);
       }
-      assert.deepEqual(registeredManifests(plan, secrets), rendered);
-      assert.equal(out.values[plan.release], files.get(`values/${plan.release}.yaml`));
+      assert.deepEqual(registeredManifests(stackPlan, secrets), rendered);
       assert.deepEqual(out.objects, [...rendered.keys()].sort());
 
       const releases = registered.filter((r) => r.type === "kubernetes:helm.sh/v3:Release");
-      if (plan.helmRelease) {
+      assert.equal(releases.length, stackPlan.agents.filter((a) => a.helmRelease).length);
+      for (const plan of stackPlan.agents) {
+        assert.equal(out.values[plan.release], files.get(`values/${plan.release}.yaml`));
+        if (!plan.helmRelease) continue;
         const expected = yamlOf(files.get(`releases/${plan.release}.yaml`)!) as Record<string, unknown>;
-        assert.equal(releases.length, 1);
-        const inputs = releases[0]!.inputs;
+        const inputs = releases.find((r) => r.inputs.name === plan.release)!.inputs;
         assert.deepEqual(
           { name: inputs.name, namespace: inputs.namespace, chart: inputs.chart, version: inputs.version, repo: (inputs.repositoryOpts as { repo: string }).repo },
           { name: expected.name, namespace: expected.namespace, chart: expected.chart, version: expected.version, repo: expected.repo },
@@ -112,15 +105,17 @@ describe("stack program on the mock engine", () => {
         const version = (inputs.values as { gateway?: { annotations?: Record<string, string> } }).gateway?.annotations?.[ROLLOUT_ANNOTATION];
         assert.equal(version !== undefined, plan.helmRelease.rolloutFrom.length > 0);
         assert.deepEqual(inputs.values, version === undefined ? values : withRolloutAnnotation(values, version));
-      } else {
-        assert.equal(releases.length, 0);
       }
+      // Every Kubernetes object uses the stack's explicit cluster provider.
+      const provider = registered.find((r) => r.type === "pulumi:providers:kubernetes")!;
+      assert.ok(provider);
+      for (const r of kubernetesObjects()) assert.ok(r.provider.startsWith(provider.urn), `${r.name} uses ${r.provider}`);
     });
   }
 
   it("creates Secret data as a Pulumi secret (pulumi.isSecret)", async () => {
     const { out } = await runExample(FIXTURE_STACKS, "provisioned");
-    const secret = out.agent.connections.find((c) => c.entry.name === "s3-datasets")!.resources[0]!;
+    const secret = out.agents[0]!.connections.find((c) => c.entry.name === "s3-datasets")!.resources[0]!;
     const stringData = (secret as unknown as { stringData: import("@pulumi/pulumi").Output<unknown> }).stringData;
     const pulumi = await import("@pulumi/pulumi");
     assert.equal(await pulumi.isSecret(stringData), true);

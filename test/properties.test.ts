@@ -10,7 +10,7 @@ import {
   configSourceFrom,
   errorsOf,
   formatDiagnostic,
-  loadCatalog,
+  loadStack,
   planStack,
   RULES,
 } from "../components/index.js";
@@ -22,12 +22,12 @@ describe("properties", () => {
   it("generated valid catalogs validate and render, the same bytes every time", () => {
     fc.assert(
       fc.property(validStack, ({ config, secretKeys }) => {
-        const { catalog, diagnostics } = loadCatalog(configSourceFrom(config, secretKeys));
-        assert.ok(catalog, diagnostics.map(formatDiagnostic).join("\n"));
-        const files = renderFiles(planStack(catalog));
-        const again = renderFiles(planStack(loadCatalog(configSourceFrom(structuredClone(config), secretKeys)).catalog!));
+        const { stack, diagnostics } = loadStack(configSourceFrom(config, secretKeys));
+        assert.ok(stack, diagnostics.map(formatDiagnostic).join("\n"));
+        const files = renderFiles(planStack(stack));
+        const again = renderFiles(planStack(loadStack(configSourceFrom(structuredClone(config), secretKeys)).stack!));
         assert.deepEqual([...files], [...again]);
-        const objects = planStack(catalog).objects.map((o) => o.id);
+        const objects = planStack(stack).objects.map((o) => o.id);
         assert.equal(new Set(objects).size, objects.length);
       }),
       { numRuns: RUNS },
@@ -46,9 +46,9 @@ describe("properties", () => {
         const paths = pathsOf(config).filter((p) => p.length > 0);
         const path = paths[pick % paths.length]!;
         const mutated = mutateAt(config, path, m.op === "delete" ? undefined : m.value) as Record<string, unknown>;
-        const { catalog, diagnostics } = loadCatalog(configSourceFrom(mutated, secretKeys));
-        if (catalog) {
-          renderFiles(planStack(catalog));
+        const { stack, diagnostics } = loadStack(configSourceFrom(mutated, secretKeys));
+        if (stack) {
+          renderFiles(planStack(stack));
           return;
         }
         const errors = errorsOf(diagnostics);

@@ -11,8 +11,8 @@ import type { Io } from "../cli/io.js";
 import { main } from "../cli/main.js";
 import { readStackConfig, readStackFile } from "../cli/stack-file.js";
 import { secretEnvVar } from "../cli/secret-env.js";
-import { composeSecret, fromYaml, loadCatalog, planStack } from "../components/index.js";
-import { runStack } from "../program.js";
+import { composeSecret, fromYaml, loadCatalog, planAgent } from "../components/index.js";
+import { runStack, stackResources } from "../program.js";
 import { isSecretValue, registered, resetRegistered, settled, unwrapSecrets } from "./helpers/pulumi-mocks.js";
 import { CANARY_PATTERN, exampleStacks, FIXTURE_STACKS, loadStackIntoConfig } from "./helpers/stacks.js";
 
@@ -89,7 +89,7 @@ describe("secret sources", () => {
 
   it("builds a valid Docker config.json with the registry helper (unredacted here)", () => {
     const { catalog } = loadCatalog(readStackConfig(FIXTURE_STACKS, "secrets"));
-    const secret = planStack(catalog!).objects.find((o) => o.id === "Secret/research/docker-conf")!;
+    const secret = planAgent(catalog!).objects.find((o) => o.id === "Secret/research/docker-conf")!;
     const json = JSON.parse(composeSecret(secret.secretData!["config.json"]!, () => "CANARY-pw-31")) as {
       auths: Record<string, { username: string; password: string; auth: string }>;
     };
@@ -100,7 +100,7 @@ describe("secret sources", () => {
 
   it("builds the notifier list vents reads, and the S3 keys with endpoint and region", () => {
     const { catalog } = loadCatalog(readStackConfig(FIXTURE_STACKS, "secrets"));
-    const objects = new Map(planStack(catalog!).objects.map((o) => [o.id, o]));
+    const objects = new Map(planAgent(catalog!).objects.map((o) => [o.id, o]));
     const pd = objects.get("Secret/research/pagerduty-notifier")!.secretData!;
     assert.deepEqual(JSON.parse(composeSecret(pd.pagerduty!, (k) => `<${k}>`)), [
       { url: "<polyaxon:pagerdutyUrl>", service_key: "<polyaxon:pagerdutyServiceKey>" },
@@ -154,8 +154,7 @@ describe("secret sources", () => {
       let out: ReturnType<typeof runStack>;
       try {
         out = runStack();
-        const { agent } = out;
-        await settled([agent, ...agent.resources, ...agent.artifactsStore.resources, ...agent.connections.flatMap((c) => c.resources)]);
+        await settled(stackResources(out));
       } finally {
         console.warn = original;
       }

@@ -116,7 +116,6 @@ describe("Helm values", () => {
         ],
         agent: {
           instance: "acme.1234",
-          additionalNamespaces: ["runs"],
           agentSecret: { name: "token", fromConfig: { POLYAXON_AUTH_TOKEN: "agentToken" } },
           values: { agent: { resources: { limits: { cpu: "1" } } } },
         },
@@ -125,7 +124,7 @@ describe("Helm values", () => {
     assert.deepEqual(values.artifactsStore, { name: "store", kind: "volume_claim", schema: { volumeClaim: "store", mountPath: "/store" } });
     assert.deepEqual(values.connections, [{ name: "db", kind: "postgres", secret: { name: "db" }, configMap: { name: "db-settings" } }]);
     assert.equal(values.agentSecret, "token");
-    assert.deepEqual(values.agent, { resources: { limits: { cpu: "1" } }, instance: "acme.1234", additionalNamespaces: ["runs"] });
+    assert.deepEqual(values.agent, { resources: { limits: { cpu: "1" } }, instance: "acme.1234" });
   });
 
   it("is byte-identical across runs and across key order", () => {

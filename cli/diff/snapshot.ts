@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import {
   type Diagnostic,
   errorsOf,
-  loadCatalog,
+  loadStack,
   materialize,
   planStack,
   recipeKeys,
@@ -62,18 +62,24 @@ export function snapshotStack(files: ProjectFiles, stack: string): SnapshotResul
     keys: () => [...raw.keys()],
     isSecure: (key: string) => (raw.has(key) ? isEncrypted(raw.get(key)) : undefined),
   };
-  const { catalog, diagnostics } = loadCatalog(source);
-  if (!catalog || errorsOf(diagnostics).length > 0) return { diagnostics };
-  const plan = planStack(catalog);
+  const { stack: model, diagnostics } = loadStack(source);
+  if (!model || errorsOf(diagnostics).length > 0) return { diagnostics };
+  const plan = planStack(model);
   const entries = new Map<string, EntrySnapshot>();
-  const store = catalog.artifactsStore;
-  entries.set(store.name, { role: "artifacts-store", kind: store.kind, entry: store as Record<string, unknown> });
-  for (const c of catalog.connections) entries.set(c.name, { role: "connection", kind: c.kind, entry: c as Record<string, unknown> });
+  // With several agents, an entry is named by its release too: each agent has its own catalog.
+  const key = (release: string, name: string) => (model.agents.length > 1 ? `${release}/${name}` : name);
+  for (const catalog of model.agents) {
+    const release = catalog.agent.release;
+    const store = catalog.artifactsStore;
+    entries.set(key(release, store.name), { role: "artifacts-store", kind: store.kind, entry: store as Record<string, unknown> });
+    for (const c of catalog.connections) entries.set(key(release, c.name), { role: "connection", kind: c.kind, entry: c as Record<string, unknown> });
+  }
   const objects = new Map(plan.objects.map((o) => [o.id, materialize(o, redactedValue)]));
   const secretDigests = new Map(
     plan.objects
       .filter((o) => o.secretData)
       .map((o) => [o.id, new Map(Object.entries(o.secretData!).map(([key, recipe]) => [key, digest(recipe, raw)]))]),
   );
-  return { snapshot: { entries, values: new Map([[plan.release, plan.valuesYaml]]), objects, secretDigests }, diagnostics };
+  const values = new Map(plan.agents.map((a) => [a.release, a.valuesYaml]));
+  return { snapshot: { entries, values, objects, secretDigests }, diagnostics };
 }

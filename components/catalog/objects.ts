@@ -55,10 +55,10 @@ export function standardLabels(release: string, role: OwnerRole): Record<string,
 export const CONNECTION_ANNOTATION = "polyaxon.com/connection";
 
 /** Metadata of a created object; `connection` names the catalog entry that asked for it. */
-function metadata(catalog: Catalog, name: string, role: OwnerRole, connection?: string): ObjectMetadata {
+function metadata(catalog: Catalog, name: string, role: OwnerRole, connection?: string, namespace = catalog.namespace): ObjectMetadata {
   return {
     name,
-    namespace: catalog.namespace,
+    namespace,
     labels: standardLabels(catalog.agent.release, role),
     ...(connection === undefined ? {} : { annotations: { [CONNECTION_ANNOTATION]: connection } }),
   };
@@ -94,7 +94,11 @@ function externalSecretObject(meta: ObjectMetadata, secret: SecretRef): PlannedO
   });
 }
 
-/** Objects one catalog entry asks the stack to create, in a fixed order. */
+/**
+ * Objects one catalog entry asks the stack to create, in a fixed order. Secrets,
+ * ExternalSecrets and ConfigMaps exist in every namespace the agent's runs use (its own and
+ * `additionalNamespaces`), since pods only see their own namespace's; a PVC serves its own.
+ */
 export function planEntryObjects(
   catalog: Catalog,
   entry: ConnectionEntry | ArtifactsStoreEntry,
@@ -102,15 +106,17 @@ export function planEntryObjects(
 ): PlannedObject[] {
   const out: PlannedObject[] = [];
   const created = createdSecretData(entry.secret, entry.kind);
-  if (entry.secret && created) {
-    const data = Object.fromEntries([...created].map(([key, { recipe }]) => [key, recipe]));
-    out.push(secretObject(metadata(catalog, entry.secret.name, role, entry.name), data));
-  }
-  const external = entry.secret && externalSecretObject(metadata(catalog, entry.secret.name, role, entry.name), entry.secret);
-  if (external) out.push(external);
-  if (entry.configMap?.data) {
-    const meta = metadata(catalog, entry.configMap.name, role, entry.name);
-    out.push(planned({ apiVersion: "v1", kind: "ConfigMap", metadata: meta, data: { ...entry.configMap.data } }));
+  for (const namespace of [catalog.namespace, ...catalog.agent.additionalNamespaces]) {
+    const meta = (name: string) => metadata(catalog, name, role, entry.name, namespace);
+    if (entry.secret && created) {
+      const data = Object.fromEntries([...created].map(([key, { recipe }]) => [key, recipe]));
+      out.push(secretObject(meta(entry.secret.name), data));
+    }
+    const external = entry.secret && externalSecretObject(meta(entry.secret.name), entry.secret);
+    if (external) out.push(external);
+    if (entry.configMap?.data) {
+      out.push(planned({ apiVersion: "v1", kind: "ConfigMap", metadata: meta(entry.configMap.name), data: { ...entry.configMap.data } }));
+    }
   }
   if (entry.kind === "volume_claim" && entry.pvc) {
     const { size, storageClassName, accessModes, volumeName } = entry.pvc;

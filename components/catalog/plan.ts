@@ -1,9 +1,10 @@
 /**
- * Catalog → everything a `pulumi up` of the stack creates: the values, the objects grouped
- * by the component that owns them, and the optional agent Helm release. The CLI renders
- * this plan to files; the Pulumi components register exactly this plan.
+ * Catalogs → everything a `pulumi up` of the stack creates: per agent, the values, the
+ * objects grouped by the component that owns them, and the optional agent Helm release.
+ * The CLI renders this plan to files; the Pulumi components register exactly this plan.
  */
 import type { ArtifactsStoreEntry, ConnectionEntry } from "../spec/connection.js";
+import type { StackModel } from "./load.js";
 import type { Catalog } from "./model.js";
 import { type PlannedObject, planAgentObjects, planEntryObjects } from "./objects.js";
 import { gatewayObjectIds } from "./rollout.js";
@@ -28,7 +29,7 @@ export interface ReleasePlan {
   rolloutFrom: string[];
 }
 
-export interface StackPlan {
+export interface AgentPlan {
   release: string;
   namespace: string;
   values: Record<string, unknown>;
@@ -42,7 +43,21 @@ export interface StackPlan {
   objects: PlannedObject[];
 }
 
-export function planStack(catalog: Catalog): StackPlan {
+/** Every agent of a stack, and all their objects in one sorted list. */
+export interface StackPlan {
+  agents: AgentPlan[];
+  objects: PlannedObject[];
+}
+
+const byId = (a: PlannedObject, b: PlannedObject) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function planStack(stack: StackModel): StackPlan {
+  const agents = stack.agents.map(planAgent);
+  return { agents, objects: agents.flatMap((a) => a.objects).sort(byId) };
+}
+
+/** One agent's plan. */
+export function planAgent(catalog: Catalog): AgentPlan {
   const artifactsStore: EntryPlan = {
     name: catalog.artifactsStore.name,
     entry: catalog.artifactsStore,
@@ -57,7 +72,7 @@ export function planStack(catalog: Catalog): StackPlan {
   const objects = [artifactsStore, ...connections]
     .flatMap((e) => e.objects)
     .concat(agentObjects)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(byId);
   const values = renderValues(catalog);
   const { agent } = catalog;
   return {
@@ -77,7 +92,7 @@ export function planStack(catalog: Catalog): StackPlan {
             chart: agent.chart.name,
             repo: agent.chart.repo,
             version: agent.chart.version,
-            rolloutFrom: gatewayObjectIds(artifactsStore, connections, catalog.mountConnections),
+            rolloutFrom: gatewayObjectIds(artifactsStore, connections, catalog.mountConnections, catalog.namespace),
           },
         }
       : {}),

@@ -10,12 +10,12 @@ import type { EntryPlan } from "./plan.js";
 /** Pod annotation (through the chart's `gateway.annotations`) that rolls the gateway pod. */
 export const ROLLOUT_ANNOTATION = "polyaxon-connections/config-version";
 
-/** Ids of the created Secrets and ConfigMaps the gateway pod reads: the store's and the mounted connections'. */
-export function gatewayObjectIds(store: EntryPlan, connections: EntryPlan[], mounted: readonly string[]): string[] {
+/** Ids of the created Secrets and ConfigMaps the gateway pod (in `namespace`) reads: the store's and the mounted connections'. */
+export function gatewayObjectIds(store: EntryPlan, connections: EntryPlan[], mounted: readonly string[], namespace: string): string[] {
   const entries = [store, ...connections.filter((c) => mounted.includes(c.name) && !("isAlias" in c.entry && c.entry.isAlias))];
   return entries
     .flatMap((e) => e.objects)
-    .filter((o) => o.manifest.kind === "Secret" || o.manifest.kind === "ConfigMap")
+    .filter((o) => (o.manifest.kind === "Secret" || o.manifest.kind === "ConfigMap") && o.manifest.metadata.namespace === namespace)
     .map((o) => o.id)
     .sort();
 }

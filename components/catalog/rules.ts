@@ -125,6 +125,18 @@ export const RULES = {
     title: "Warning: two connections mount at the same or nested paths",
     why: "A run that requests both fails to start, or one hides the other's files.",
   },
+  "library-ref": {
+    title: "Library references name a library entry",
+    why: "A catalog takes `polyaxon:library` entries by name; a typo would silently drop the connection.",
+  },
+  "agents-form": {
+    title: "One form per stack, releases and namespaces that do not collide",
+    why: "The short form (`polyaxon:connections`, ...) and `polyaxon:agents` cannot be mixed; two agents with one release name write one values file; two agents running in one namespace fight over it unless it is listed in `polyaxon:sharedNamespaces`.",
+  },
+  "pvc-namespaces": {
+    title: "A created PVC serves one namespace",
+    why: "A PersistentVolumeClaim lives in one namespace; runs in `additionalNamespaces` cannot mount it. Create the claim in each namespace (bound to a shared ReadWriteMany volume) outside this stack, or use a bucket.",
+  },
   "unused-config-key": {
     title: "Warning: polyaxon:* keys nothing reads",
     why: "Usually a typo of a catalog key (`polyaxon:conections`), silently ignored otherwise.",

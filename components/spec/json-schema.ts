@@ -11,6 +11,9 @@ const DESCRIPTIONS: Record<string, string> = {
   connections: "The catalog of connections, in Polyaxon's own format (all 45 kinds).",
   mountConnections: "Names of connections the agent's gateway (streams) pod mounts.",
   agent: "The agent release: name, chart, instance, agentSecret, additionalNamespaces, extra chart values.",
+  agents: "Several agents, each with its release, namespace and catalog (instead of the short form's keys).",
+  library: "Connections declared once (project-level, in Pulumi.yaml); catalogs take them by name or {use: name, ...overrides}.",
+  sharedNamespaces: "Namespaces that several agents may list in additionalNamespaces on purpose.",
 };
 
 /** JSON Schema (draft 2020-12) of a stack file holding a Polyaxon catalog. */
@@ -22,7 +25,7 @@ export function stackFileJsonSchema(): Record<string, unknown> {
   const properties = Object.fromEntries(
     Object.entries(config.properties).map(([key, schema]) => [
       `${CONFIG_NAMESPACE}:${key}`,
-      { description: DESCRIPTIONS[key], ...schema },
+      { ...(DESCRIPTIONS[key] ? { description: DESCRIPTIONS[key] } : {}), ...schema },
     ]),
   );
   return {

@@ -20,6 +20,10 @@ export interface Registered {
   inputs: Record<string, unknown>;
   retainOnDelete: boolean;
   dependencies: string[];
+  /** Provider reference (`<provider urn>::<id>`), empty for the default provider. */
+  provider: string;
+  /** Old names and URNs the resource answers to. */
+  aliases: unknown[];
 }
 
 /** Every resource registered since the last `resetRegistered()`. */
@@ -36,6 +40,8 @@ interface RegisterRequest {
   getObject(): { toJavaScript(): unknown };
   getRetainondelete(): boolean | undefined;
   getDependenciesList(): string[];
+  getProvider(): string;
+  getAliasesList(): { toObject(): unknown }[];
 }
 
 const original = MockMonitor.prototype.registerResource;
@@ -56,6 +62,8 @@ MockMonitor.prototype.registerResource = async function (
         inputs,
         retainOnDelete: req.getRetainondelete() ?? false,
         dependencies: req.getDependenciesList(),
+        provider: req.getProvider(),
+        aliases: req.getAliasesList().map((a) => a.toObject()),
       });
     }
     callback(err, res);

@@ -2,11 +2,12 @@
  * Warnings: the catalog works, but probably not as meant.
  */
 import type { Diagnostic } from "../diagnostics.js";
-import { type CheckInput, entriesWithPaths, STORE_PATH, warning } from "./input.js";
+import { type CheckInput, entriesWithPaths, pathsOf, warning } from "./input.js";
 
 /** Store choices that only suit some clusters. */
 export function checkStoreAdvice(config: CheckInput): Diagnostic[] {
   const store = config.artifactsStore;
+  const STORE_PATH = pathsOf(config).artifactsStore;
   if (config.storeUnparsed) return [];
   if (!store) {
     return [

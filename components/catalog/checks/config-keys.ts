@@ -7,7 +7,7 @@ import { type Diagnostic, showValue } from "../diagnostics.js";
 import type { ConfigSource } from "../model.js";
 import { createdSecretData } from "../secret-recipes.js";
 import { closest } from "../suggest.js";
-import { type CheckInput, entriesWithPaths, error, warning } from "./input.js";
+import { type CheckInput, entriesWithPaths, error, pathsOf, warning } from "./input.js";
 
 /** Every secret config key the catalog references, with the config path that does. */
 export function secretConfigRefs(config: CheckInput): { path: string; key: string }[] {
@@ -18,7 +18,7 @@ export function secretConfigRefs(config: CheckInput): { path: string; key: strin
     }
   }
   const token = config.agent.agentSecret?.fromConfig?.POLYAXON_AUTH_TOKEN;
-  if (token) refs.push({ path: "polyaxon:agent.agentSecret.fromConfig.POLYAXON_AUTH_TOKEN", key: fullConfigKey(token) });
+  if (token) refs.push({ path: `${pathsOf(config).agent}.agentSecret.fromConfig.POLYAXON_AUTH_TOKEN`, key: fullConfigKey(token) });
   return refs;
 }
 
@@ -45,9 +45,9 @@ export function checkSecretConfigKeys(config: CheckInput, source: ConfigSource):
   return out;
 }
 
-/** `polyaxon:*` keys that are neither catalog keys nor referenced secrets: likely typos. */
-export function checkUnusedKeys(config: CheckInput, source: ConfigSource): Diagnostic[] {
-  const referenced = new Set(secretConfigRefs(config).map((r) => r.key));
+/** `polyaxon:*` keys that are neither catalog keys nor secrets any agent references: likely typos. */
+export function checkUnusedKeys(agents: CheckInput[], source: ConfigSource): Diagnostic[] {
+  const referenced = new Set(agents.flatMap((a) => secretConfigRefs(a).map((r) => r.key)));
   const out: Diagnostic[] = [];
   for (const full of source.keys()) {
     if (!full.startsWith("polyaxon:") || referenced.has(full)) continue;

@@ -6,14 +6,14 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { ConfigSource } from "../model.js";
 import { checkEmptyConnections, checkStoreAdvice } from "./advice.js";
 import { checkExtraValues } from "./agent-values.js";
-import { checkSecretConfigKeys, checkUnusedKeys } from "./config-keys.js";
+import { checkSecretConfigKeys } from "./config-keys.js";
 import type { CheckInput } from "./input.js";
 import { checkCatalogMounts, checkGatewayMounts } from "./mounts.js";
 import { checkKubernetesNames, checkUniqueNames } from "./names.js";
 import { checkItemsExist, checkMountConnections, checkProvisionedOnce } from "./references.js";
 import { checkEnvVarNames, checkSecretContracts } from "./secret-contracts.js";
 
-export type { CheckInput } from "./input.js";
+export { type AgentPaths, agentItemPaths, type CheckInput, SHORT_FORM_PATHS } from "./input.js";
 export { checkEmptyConnections, checkStoreAdvice } from "./advice.js";
 export { checkExtraValues } from "./agent-values.js";
 export { checkSecretConfigKeys, checkUnusedKeys, secretConfigRefs } from "./config-keys.js";
@@ -22,6 +22,7 @@ export { checkKubernetesNames, checkUniqueNames, labelProblem } from "./names.js
 export { checkItemsExist, checkMountConnections, checkProvisionedOnce } from "./references.js";
 export { checkEnvVarNames, checkSecretContracts, notifierConfigProblem } from "./secret-contracts.js";
 
+/** Every rule about one agent's catalog. */
 export function crossChecks(config: CheckInput, source: ConfigSource): Diagnostic[] {
   return [
     ...checkUniqueNames(config),
@@ -35,7 +36,6 @@ export function crossChecks(config: CheckInput, source: ConfigSource): Diagnosti
     ...checkSecretContracts(config, source),
     ...checkSecretConfigKeys(config, source),
     ...checkExtraValues(config),
-    ...checkUnusedKeys(config, source),
     ...checkStoreAdvice(config),
     ...checkEmptyConnections(config),
   ];

@@ -2,18 +2,49 @@
  * What the cross-field rules see, and helpers they share.
  */
 import type { ArtifactsStoreEntry, ConnectionEntry } from "../../spec/connection.js";
-import type { StackConfig } from "../../spec/stack.js";
+import type { AgentCatalogConfig } from "../../spec/stack.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { RuleId } from "../rules.js";
 import { createdSecretData } from "../secret-recipes.js";
 
-export const STORE_PATH = "polyaxon:artifactsStore";
+/** Config paths of one agent's keys: `polyaxon:connections` (short form) or `polyaxon:agents[1].connections`. */
+export interface AgentPaths {
+  namespace: string;
+  artifactsStore: string;
+  connections: string;
+  mountConnections: string;
+  /** Where the release settings live: `polyaxon:agent`, or the `polyaxon:agents[i]` item itself. */
+  agent: string;
+}
+
+/** The short form: one agent, `polyaxon:<key>`. */
+export const SHORT_FORM_PATHS: AgentPaths = {
+  namespace: "polyaxon:namespace",
+  artifactsStore: "polyaxon:artifactsStore",
+  connections: "polyaxon:connections",
+  mountConnections: "polyaxon:mountConnections",
+  agent: "polyaxon:agent",
+};
+
+/** Item `i` of `polyaxon:agents`. */
+export function agentItemPaths(i: number): AgentPaths {
+  const root = `polyaxon:agents[${i}]`;
+  return {
+    namespace: `${root}.namespace`,
+    artifactsStore: `${root}.artifactsStore`,
+    connections: `${root}.connections`,
+    mountConnections: `${root}.mountConnections`,
+    agent: root,
+  };
+}
 
 /**
  * The parsed config. When some entries do not parse, the others are still checked, so that
  * every problem is reported in one go.
  */
-export interface CheckInput extends StackConfig {
+export interface CheckInput extends AgentCatalogConfig {
+  /** Config paths of this agent's keys (default: the short form). */
+  paths?: AgentPaths;
   /** Position of each of `connections` in `polyaxon:connections` (default: the same). */
   connectionIndex?: number[];
   /** Names of connections that did not parse: references to them are not reported again. */
@@ -31,14 +62,18 @@ export interface EntryAt {
   isStore: boolean;
 }
 
+/** The config paths of `config`'s agent. */
+export const pathsOf = (config: CheckInput): AgentPaths => config.paths ?? SHORT_FORM_PATHS;
+
 /** Store (when configured) and connections, with their config paths. */
 export function entriesWithPaths(config: CheckInput): EntryAt[] {
+  const paths = pathsOf(config);
   const entries = config.connections.map((entry, i) => ({
     entry: entry as AnyEntry,
-    path: `polyaxon:connections[${config.connectionIndex?.[i] ?? i}]`,
+    path: `${paths.connections}[${config.connectionIndex?.[i] ?? i}]`,
     isStore: false,
   }));
-  return config.artifactsStore ? [{ entry: config.artifactsStore, path: STORE_PATH, isStore: true }, ...entries] : entries;
+  return config.artifactsStore ? [{ entry: config.artifactsStore, path: paths.artifactsStore, isStore: true }, ...entries] : entries;
 }
 
 /**

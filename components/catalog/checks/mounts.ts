@@ -5,7 +5,7 @@
  */
 import { type Diagnostic, showValue } from "../diagnostics.js";
 import { DEFAULT_ARTIFACTS_STORE } from "../model.js";
-import { type CheckInput, type EntryAt, entriesWithPaths, error, STORE_PATH, warning } from "./input.js";
+import { type CheckInput, type EntryAt, entriesWithPaths, error, pathsOf, warning } from "./input.js";
 import { MountIndex, normalizeMountPath } from "./mount-index.js";
 
 /** One volume mount a catalog entry causes. */
@@ -66,7 +66,7 @@ function gatewayEntries(config: CheckInput): EntryAt[] {
   const entries = entriesWithPaths(config).filter(
     ({ entry, isStore }) => isStore || (mounted.has(entry.name) && !("isAlias" in entry && entry.isAlias)),
   );
-  if (!config.artifactsStore) entries.unshift({ entry: DEFAULT_ARTIFACTS_STORE, path: `${STORE_PATH} (default)`, isStore: true });
+  if (!config.artifactsStore) entries.unshift({ entry: DEFAULT_ARTIFACTS_STORE, path: `${pathsOf(config).artifactsStore} (default)`, isStore: true });
   return entries;
 }
 

@@ -4,7 +4,7 @@
 import { type Diagnostic, showValue } from "../diagnostics.js";
 import { closest } from "../suggest.js";
 import { isCreatedFromConfig } from "../secret-recipes.js";
-import { type CheckInput, entriesWithPaths, error, knownSecretKeys } from "./input.js";
+import { type CheckInput, entriesWithPaths, error, knownSecretKeys, pathsOf } from "./input.js";
 
 /** `mountConnections` names existing, non-alias connections, once each. */
 export function checkMountConnections(config: CheckInput): Diagnostic[] {
@@ -12,7 +12,7 @@ export function checkMountConnections(config: CheckInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   config.mountConnections.forEach((name, i) => {
-    const path = `polyaxon:mountConnections[${i}]`;
+    const path = `${pathsOf(config).mountConnections}[${i}]`;
     const entry = byName.get(name);
     const got = showValue(name);
     if (seen.has(name)) {
@@ -47,26 +47,31 @@ export function checkMountConnections(config: CheckInput): Diagnostic[] {
   return out;
 }
 
-/** A Secret/ConfigMap/PVC the stack creates, with the config path that asks for it. */
-interface Provisioned {
+/** A Secret/ConfigMap/PVC the stack creates, with the namespaces it is created in and the config path that asks for it. */
+export interface Provisioned {
   kind: "Secret" | "ConfigMap" | "PersistentVolumeClaim";
   name: string;
+  namespaces: string[];
   path: string;
 }
 
-function provisionedObjects(config: CheckInput): Provisioned[] {
+/** Everything an agent's catalog creates. Secrets and ConfigMaps go to every namespace its runs use. */
+export function provisionedObjects(config: CheckInput): Provisioned[] {
   const out: Provisioned[] = [];
+  const runNamespaces = [config.namespace, ...config.agent.additionalNamespaces];
   for (const { entry, path } of entriesWithPaths(config)) {
     if (isCreatedFromConfig(entry.secret) || entry.secret?.external) {
-      out.push({ kind: "Secret", name: entry.secret!.name, path: `${path}.secret` });
+      out.push({ kind: "Secret", name: entry.secret!.name, namespaces: runNamespaces, path: `${path}.secret` });
     }
-    if (entry.configMap?.data) out.push({ kind: "ConfigMap", name: entry.configMap.name, path: `${path}.configMap` });
+    if (entry.configMap?.data) out.push({ kind: "ConfigMap", name: entry.configMap.name, namespaces: runNamespaces, path: `${path}.configMap` });
     if (entry.kind === "volume_claim" && entry.pvc) {
-      out.push({ kind: "PersistentVolumeClaim", name: entry.schema.volumeClaim, path: `${path}.pvc` });
+      out.push({ kind: "PersistentVolumeClaim", name: entry.schema.volumeClaim, namespaces: [config.namespace], path: `${path}.pvc` });
     }
   }
   const agentSecret = config.agent.agentSecret;
-  if (agentSecret?.fromConfig) out.push({ kind: "Secret", name: agentSecret.name, path: "polyaxon:agent.agentSecret" });
+  if (agentSecret?.fromConfig) {
+    out.push({ kind: "Secret", name: agentSecret.name, namespaces: [config.namespace], path: `${pathsOf(config).agent}.agentSecret` });
+  }
   return out;
 }
 
