@@ -11,3 +11,4 @@ export * from "./yaml.js";
 export * from "./redact.js";
 export * from "./secret-recipes.js";
 export * from "./rollout.js";
+export * from "./library.js";

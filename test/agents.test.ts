@@ -1,0 +1,154 @@
+/**
+ * Catalogs across namespaces, agents and clusters: the shared library, several agents per
+ * stack, fan-out to additional namespaces, per-stack providers, and connections that move
+ * between agents without their Kubernetes objects being replaced.
+ */
+import { strict as assert } from "node:assert";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Io } from "../cli/io.js";
+import { main } from "../cli/main.js";
+import { readStackConfig } from "../cli/stack-file.js";
+import { CONNECTION_KINDS, configSourceFrom, fromYaml, loadStack, mergeOverride, planStack } from "../components/index.js";
+import { runStack, stackResources } from "../program.js";
+import { gatewayPod } from "./helpers/agent-chart.js";
+import { polyaxonValuesProblems } from "./helpers/polyaxon-rules.js";
+import { registered, resetRegistered, setConfig, settled } from "./helpers/pulumi-mocks.js";
+import { exampleStacks, loadStackIntoConfig, PROJECT_ROOT } from "./helpers/stacks.js";
+
+async function cli(args: string[], dir: string) {
+  const lines: string[] = [];
+  const io: Io = { out: (l) => lines.push(l), err: (l) => lines.push(l) };
+  return { code: await main(args, io, dir), text: lines.join("\n") };
+}
+
+async function runConfig(config: Record<string, unknown>) {
+  resetRegistered();
+  setConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])));
+  const out = runStack();
+  await settled(stackResources(out));
+  return out;
+}
+
+describe("catalogs across namespaces, agents and clusters", () => {
+  it("render --all renders the three example stacks of the project", async () => {
+    const out = mkdtempSync(join(tmpdir(), "plx-agents-"));
+    const r = await cli(["render", "--all", "--out", out], PROJECT_ROOT);
+    assert.equal(r.code, 0, r.text);
+    assert.deepEqual(readdirSync(out).sort(), ["dev", "prod", "staging"]);
+    assert.deepEqual(readdirSync(join(out, "prod/values")).sort(), ["nlp-agent.yaml", "vision-agent.yaml"]);
+  });
+
+  for (const { dir, stack } of exampleStacks()) {
+    it(`every values file of stack ${stack} passes Polyaxon's rules and mounts cleanly in the chart's gateway pod`, () => {
+      const { stack: model, diagnostics } = loadStack(readStackConfig(dir, stack));
+      assert.ok(model, JSON.stringify(diagnostics));
+      for (const agent of planStack(model).agents) {
+        const values = fromYaml(agent.valuesYaml) as Record<string, unknown>;
+        assert.deepEqual(polyaxonValuesProblems(values, CONNECTION_KINDS), [], agent.release);
+        const names = gatewayPod(values).volumes.map((v) => v.name);
+        assert.equal(new Set(names).size, names.length, `${agent.release}: duplicate gateway volumes`);
+      }
+    });
+  }
+
+  it("fans each Secret of an agent out to every namespace its runs use, exactly once each", async () => {
+    const { stack } = loadStack(readStackConfig(PROJECT_ROOT, "prod"));
+    const ids = planStack(stack!).objects.map((o) => o.id);
+    for (const name of ["docker-conf", "git-token", "slack-notifier", "datasets-s3", "vision-gcs-key"]) {
+      assert.deepEqual(ids.filter((id) => id.endsWith(`/${name}`)).sort(), [`ExternalSecret/vision-runs/${name}`, `ExternalSecret/vision/${name}`]);
+    }
+    loadStackIntoConfig(PROJECT_ROOT, "prod");
+    resetRegistered();
+    await settled(stackResources(runStack()));
+    const names = registered.filter((r) => r.type === "kubernetes:external-secrets.io/v1:ExternalSecret").map((r) => r.name);
+    assert.equal(names.length, new Set(names).size);
+    assert.equal(names.filter((n) => n.endsWith("/docker-conf")).length, 2);
+  });
+
+  it("takes library entries by name, with overrides merged field by field", () => {
+    const { stack } = loadStack(readStackConfig(PROJECT_ROOT, "staging"));
+    const [datasets, code] = stack!.agents[0]!.connections;
+    assert.deepEqual(datasets, {
+      name: "datasets",
+      kind: "s3",
+      description: "Shared training datasets",
+      tags: ["data"],
+      schema: { bucket: "s3://acme-datasets-staging" },
+      secret: { name: "minio-credentials" },
+      configMap: { name: "minio-endpoint" },
+    });
+    assert.deepEqual(code, { name: "code", kind: "git", schema: { url: "https://github.com/acme/ml", revision: "main" }, secret: { name: "git-token" } });
+    assert.deepEqual(mergeOverride({ a: { b: 1, c: 2 }, d: [1], e: 1 }, { a: { c: 3 }, d: [2], e: null }), { a: { b: 1, c: 3 }, d: [2] });
+  });
+
+  it("gives every stack an explicit provider for its cluster, used by every object", async () => {
+    loadStackIntoConfig(PROJECT_ROOT, "prod");
+    resetRegistered();
+    await settled(stackResources(runStack()));
+    const provider = registered.find((r) => r.type === "pulumi:providers:kubernetes")!;
+    assert.equal(provider.inputs.context, "prod");
+    const objects = registered.filter((r) => r.type.startsWith("kubernetes:"));
+    assert.ok(objects.length > 0 && objects.every((r) => r.provider.startsWith(provider.urn)));
+  });
+
+  it("moves a connection between two agents of one namespace without replacing its objects", async () => {
+    const store = { name: "store", kind: "s3", schema: { bucket: "s3://store" }, secret: { name: "s3" } };
+    const cache = { name: "cache", kind: "redis", configMap: { name: "redis-settings", data: { REDIS_HOST: "redis" } } };
+    const stackWith = (a: unknown[], b: unknown[]) => ({
+      "polyaxon:agents": [
+        { release: "team-a", namespace: "ml", artifactsStore: store, connections: a },
+        { release: "team-b", namespace: "ml", artifactsStore: { ...store, name: "store-b" }, connections: b },
+      ],
+    });
+    await runConfig(stackWith([cache], []));
+    const before = registered.find((r) => r.type === "kubernetes:core/v1:ConfigMap")!;
+    const componentBefore = registered.find((r) => r.type === "polyaxon:index:Connection")!;
+    assert.equal(componentBefore.name, "team-a/cache");
+
+    await runConfig(stackWith([], [cache]));
+    const after = registered.find((r) => r.type === "kubernetes:core/v1:ConfigMap")!;
+    const componentAfter = registered.find((r) => r.type === "polyaxon:index:Connection")!;
+    // The object's URN does not depend on which agent owns it: no replacement.
+    assert.equal(after.urn, before.urn);
+    // The component is renamed; its alias names the old one, so Pulumi moves it instead of replacing it.
+    assert.equal(componentAfter.name, "team-b/cache");
+    assert.equal(componentAfter.urn.replace("::team-b/cache", "::team-a/cache"), componentBefore.urn);
+    assert.ok(JSON.stringify(componentAfter.aliases).includes("team-a/cache"), JSON.stringify(componentAfter.aliases));
+  });
+
+  it("renders one values file per agent, and refuses two agents fighting over a namespace", async () => {
+    const out = await runConfig({
+      "polyaxon:agents": [
+        { release: "a", namespace: "team-a", connections: [{ name: "x", kind: "git" }] },
+        { release: "b", namespace: "team-b", connections: [{ name: "x", kind: "git" }] },
+      ],
+    });
+    assert.deepEqual(Object.keys(out.values).sort(), ["a", "b"]);
+    const fighting = loadStack(
+      configSourceFrom({
+        agents: [
+          { release: "a", namespace: "team-a", additionalNamespaces: ["runs"] },
+          { release: "b", namespace: "team-b", additionalNamespaces: ["runs"] },
+        ],
+      }),
+    );
+    assert.ok(fighting.diagnostics.some((d) => d.rule === "agents-form" && d.path === "polyaxon:agents[1].additionalNamespaces[0]"));
+    const shared = loadStack(
+      configSourceFrom({
+        sharedNamespaces: ["runs"],
+        agents: [
+          { release: "a", namespace: "team-a", additionalNamespaces: ["runs"] },
+          { release: "b", namespace: "team-b", additionalNamespaces: ["runs"] },
+        ],
+      }),
+    );
+    assert.ok(shared.stack, JSON.stringify(shared.diagnostics));
+  });
+
+  it("keeps the prod stack file free of secrets (every credential is synced by the operator)", () => {
+    const text = readFileSync(join(PROJECT_ROOT, "Pulumi.prod.yaml"), "utf8");
+    assert.doesNotMatch(text, /secure:/);
+  });
+});
