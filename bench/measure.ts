@@ -44,10 +44,23 @@ export interface Stats {
   runs: number;
 }
 
-/** Medians of `runs` runs of each command, interleaved so that both see the same noise. */
-export function compare(commands: Record<string, () => Sample>, runs: number): Record<string, Stats> {
+/** Write dirty pages to disk, so that one run's writes do not slow the next one down. */
+export function flushDisks(): void {
+  spawnSync("sync");
+}
+
+/**
+ * Medians of `runs` runs of each command, interleaved so that both see the same noise;
+ * `between` runs (untimed) after each run.
+ */
+export function compare(commands: Record<string, () => Sample>, runs: number, between: () => void = () => {}): Record<string, Stats> {
   const samples: Record<string, Sample[]> = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
-  for (let i = 0; i < runs; i++) for (const [k, run] of Object.entries(commands)) samples[k]!.push(run());
+  for (let i = 0; i < runs; i++) {
+    for (const [k, run] of Object.entries(commands)) {
+      samples[k]!.push(run());
+      between();
+    }
+  }
   return Object.fromEntries(
     Object.entries(samples).map(([k, s]) => {
       const rss = s.map((x) => x.maxRssMiB).filter((x): x is number => x !== undefined);

@@ -14,7 +14,7 @@ import { toYaml as stringify } from "../components/catalog/yaml.js";
 import { readStackConfig } from "../cli/stack-file.js";
 import { loadCatalog, materialize, planAgent, redactedValue } from "../components/catalog/index.js";
 import { generatedStackConfig } from "./catalog.js";
-import { compare, runNode } from "./measure.js";
+import { compare, flushDisks, runNode } from "./measure.js";
 
 const ROOT = resolve(__dirname, "..");
 const BIN = join(ROOT, "cli", "bin.js");
@@ -79,6 +79,7 @@ for (const n of SIZES) {
       cdk8s: () => runNode([join(__dirname, "cdk8s-synth.js"), input, fresh("cdk8s")], ROOT, true),
     },
     runsFor(n),
+    flushDisks,
   );
   const mock = runNode(["--import", "tsx", join(__dirname, "mock-program.ts"), project, stack], ROOT, true);
   const mockSeconds = (JSON.parse(mock.stdout) as { seconds: number }).seconds;
@@ -96,7 +97,7 @@ for (const n of SIZES) {
   if (n === 1000) {
     target("program on the mock engine at 1,000 connections < 10 s", mock.seconds < 10, fmt(mock.seconds));
     const same = join(project, "rerender");
-    const again = compare({ rerender: () => runNode([BIN, "render", "--stack", stack, "--out", same], project) }, quick ? 2 : 5);
+    const again = compare({ rerender: () => runNode([BIN, "render", "--stack", stack, "--out", same], project) }, quick ? 2 : 5, flushDisks);
     rerender = `re-rendering 1,000 connections over the previous output (swap + delete of the old tree): ${fmt(again.rerender!.seconds)}`;
   }
 }

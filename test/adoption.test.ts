@@ -7,22 +7,14 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
-import type { Io } from "../cli/io.js";
-import { main } from "../cli/main.js";
 import { schemaText } from "../cli/schema-command.js";
 import { allKindGuides, configSourceFrom, fromYaml, loadCatalog, stackFileJsonSchema } from "../components/index.js";
 import { GENERATED } from "../scripts/docs.js";
 import { exampleStacks, FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
+import { cli } from "./helpers/cli.js";
 
 const IMPORTS = resolve(__dirname, "fixtures/import");
 const EVERY_KIND = resolve(__dirname, "fixtures/every-kind-values.yaml");
-
-async function cli(args: string[], dir: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  return { code: await main(args, io, dir), stdout: out.join("\n"), stderr: err.join("\n") };
-}
 
 function emptyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), "plx-import-"));

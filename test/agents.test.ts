@@ -7,8 +7,6 @@ import { strict as assert } from "node:assert";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Io } from "../cli/io.js";
-import { main } from "../cli/main.js";
 import { readStackConfig } from "../cli/stack-file.js";
 import { CONNECTION_KINDS, configSourceFrom, fromYaml, loadStack, mergeOverride, planStack } from "../components/index.js";
 import { runStack, stackResources } from "../program.js";
@@ -16,12 +14,7 @@ import { gatewayPod } from "./helpers/agent-chart.js";
 import { polyaxonValuesProblems } from "./helpers/polyaxon-rules.js";
 import { registered, resetRegistered, setConfig, settled } from "./helpers/pulumi-mocks.js";
 import { exampleStacks, loadStackIntoConfig, PROJECT_ROOT } from "./helpers/stacks.js";
-
-async function cli(args: string[], dir: string) {
-  const lines: string[] = [];
-  const io: Io = { out: (l) => lines.push(l), err: (l) => lines.push(l) };
-  return { code: await main(args, io, dir), text: lines.join("\n") };
-}
+import { cli } from "./helpers/cli.js";
 
 async function runConfig(config: Record<string, unknown>) {
   resetRegistered();

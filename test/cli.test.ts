@@ -8,23 +8,13 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { toYaml as stringify } from "../components/catalog/yaml.js";
-import { main } from "../cli/main.js";
-import type { Io } from "../cli/io.js";
 import { FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
+import { cli } from "./helpers/cli.js";
 
 const BIN = resolve(PROJECT_ROOT, "cli/bin.js");
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "plx-cli-"));
-}
-
-/** Run the CLI in-process, capturing what it prints. */
-async function run(args: string[], projectDir: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await main(args, io, projectDir);
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
 /** A project folder holding one stack file with `config`. */
@@ -63,7 +53,7 @@ describe("command line", () => {
 
   it("redacts every Secret value and never prints the encrypted config", async () => {
     const out = tempDir();
-    const r = await run(["render", "--stack", "provisioned", "--out", out], FIXTURE_STACKS);
+    const r = await cli(["render", "--stack", "provisioned", "--out", out], FIXTURE_STACKS);
     assert.equal(r.code, 0, r.stderr);
     const secrets = filesUnder(join(out, "provisioned")).filter((f) => f.includes(".secret."));
     assert.equal(secrets.length, 3);
@@ -82,7 +72,7 @@ describe("command line", () => {
     });
     const out = tempDir();
     for (const args of [["validate", "--stack", "leaky"], ["render", "--stack", "leaky", "--out", out]]) {
-      const r = await run(args, dir);
+      const r = await cli(args, dir);
       assert.equal(r.code, 2);
       assert.match(r.stderr, /polyaxon:connections\[0\]\.secret\.fromConfig\.PGPASSWORD: config key polyaxon:dbPassword is stored in plain text/);
       assert.doesNotMatch(r.stdout + r.stderr, /CANARY-plaintext/);
@@ -119,14 +109,14 @@ describe("command line", () => {
       "polyaxon:artifactsStore": { name: "data", kind: "s3", schema: { bucket: "s3://a" } },
       "polyaxon:connections": [{ name: "data", kind: "gcs", schema: { bucket: "gs://b" } }],
     });
-    const r = await run(["validate", "--stack", "dupe"], dir);
+    const r = await cli(["validate", "--stack", "dupe"], dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /error polyaxon:connections\[0\]\.name: the name is already used by polyaxon:artifactsStore \(got "data"\)/);
   });
 
   it("validates a good stack with exit 0 and writes nothing", async () => {
     const before = filesUnder(FIXTURE_STACKS);
-    const r = await run(["validate", "--stack", "provisioned"], FIXTURE_STACKS);
+    const r = await cli(["validate", "--stack", "provisioned"], FIXTURE_STACKS);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /stack provisioned is valid: .* 6 objects to create; 0 warnings/);
     assert.deepEqual(filesUnder(FIXTURE_STACKS), before);
@@ -135,22 +125,22 @@ describe("command line", () => {
   it("replaces an earlier render whole, and keeps it when the new input is invalid", async () => {
     const out = tempDir();
     const dir = projectWith("s", { "polyaxon:connections": [{ name: "a", kind: "postgres", configMap: { name: "a", data: { K: "v" } } }] });
-    assert.equal((await run(["render", "--stack", "s", "--out", out], dir)).code, 0);
+    assert.equal((await cli(["render", "--stack", "s", "--out", out], dir)).code, 0);
     assert.ok(existsSync(join(out, "s/manifests/polyaxon.configmap.a.yaml")));
 
     writeFileSync(join(dir, "Pulumi.s.yaml"), stringify({ config: { "polyaxon:connections": [{ name: "b", kind: "git" }] } }));
-    assert.equal((await run(["render", "--stack", "s", "--out", out], dir)).code, 0);
+    assert.equal((await cli(["render", "--stack", "s", "--out", out], dir)).code, 0);
     assert.deepEqual(filesUnder(join(out, "s")), ["values/polyaxon-agent.yaml"]);
 
     const rendered = readFileSync(join(out, "s/values/polyaxon-agent.yaml"), "utf8");
     writeFileSync(join(dir, "Pulumi.s.yaml"), stringify({ config: { "polyaxon:connections": [{ name: "b", kind: "gitt" }] } }));
-    assert.equal((await run(["render", "--stack", "s", "--out", out], dir)).code, 2);
+    assert.equal((await cli(["render", "--stack", "s", "--out", out], dir)).code, 2);
     assert.equal(readFileSync(join(out, "s/values/polyaxon-agent.yaml"), "utf8"), rendered);
     assert.deepEqual(readdirSync(out), ["s"], "no staging folder left behind");
   });
 
   it("exits 2 for an unknown stack, naming the ones that exist", async () => {
-    const r = await run(["validate", "--stack", "nope"], FIXTURE_STACKS);
+    const r = await cli(["validate", "--stack", "nope"], FIXTURE_STACKS);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no Pulumi\.nope\.yaml in the project .*use one of: provisioned/);
   });
@@ -158,8 +148,8 @@ describe("command line", () => {
   it("exits 2 for a YAML syntax error and for a bad command line", async () => {
     const dir = projectWith("y", {});
     writeFileSync(join(dir, "Pulumi.y.yaml"), "config:\n  polyaxon:connections: [a\n");
-    assert.equal((await run(["validate", "--stack", "y"], dir)).code, 2);
-    assert.equal((await run(["render"], dir)).code, 2);
-    assert.equal((await run(["frobnicate"], dir)).code, 2);
+    assert.equal((await cli(["validate", "--stack", "y"], dir)).code, 2);
+    assert.equal((await cli(["render"], dir)).code, 2);
+    assert.equal((await cli(["frobnicate"], dir)).code, 2);
   });
 });

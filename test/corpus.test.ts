@@ -7,13 +7,12 @@ import { strict as assert } from "node:assert";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Io } from "../cli/io.js";
-import { main } from "../cli/main.js";
 import { RULES } from "../components/index.js";
 import { runStack } from "../program.js";
 import { type CorpusCase, expectedDiagnostic, loadCorpus, stackFileOf } from "../scripts/corpus.js";
 import { registered, resetRegistered } from "./helpers/pulumi-mocks.js";
 import { loadStackIntoConfig } from "./helpers/stacks.js";
+import { cli } from "./helpers/cli.js";
 
 const corpus = loadCorpus();
 
@@ -22,12 +21,6 @@ function projectFor(c: CorpusCase): string {
   writeFileSync(join(dir, "Pulumi.yaml"), "name: polyaxon-connections\nruntime: nodejs\n");
   writeFileSync(join(dir, `Pulumi.${c.name}.yaml`), stackFileOf(c));
   return dir;
-}
-
-async function cli(args: string[], dir: string) {
-  const lines: string[] = [];
-  const io: Io = { out: (l) => lines.push(l), err: (l) => lines.push(l) };
-  return { code: await main(args, io, dir), text: lines.join("\n") };
 }
 
 describe("validation corpus", () => {

@@ -7,19 +7,10 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Io } from "../cli/io.js";
-import { main } from "../cli/main.js";
 import { fromYaml, toYaml } from "../components/catalog/yaml.js";
 import { assertGolden } from "./helpers/golden.js";
 import { FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
-
-async function cli(args: string[], dir: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await main(args, io, dir);
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+import { cli } from "./helpers/cli.js";
 
 const git = (dir: string, ...args: string[]) =>
   execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: dir, encoding: "utf8" });

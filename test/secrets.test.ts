@@ -7,21 +7,13 @@ import { strict as assert } from "node:assert";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Io } from "../cli/io.js";
-import { main } from "../cli/main.js";
 import { readStackConfig, readStackFile } from "../cli/stack-file.js";
 import { secretEnvVar } from "../cli/secret-env.js";
 import { composeSecret, fromYaml, loadCatalog, planAgent } from "../components/index.js";
 import { runStack, stackResources } from "../program.js";
 import { isSecretValue, registered, resetRegistered, settled, unwrapSecrets } from "./helpers/pulumi-mocks.js";
 import { CANARY_PATTERN, exampleStacks, FIXTURE_STACKS, loadStackIntoConfig } from "./helpers/stacks.js";
-
-async function cli(args: string[], dir: string) {
-  const lines: string[] = [];
-  const io: Io = { out: (l) => lines.push(l), err: (l) => lines.push(l) };
-  const code = await main(args, io, dir);
-  return { code, text: lines.join("\n") };
-}
+import { cli } from "./helpers/cli.js";
 
 /** Run `f` with extra environment variables, then restore. */
 async function withEnv<T>(vars: Record<string, string>, f: () => Promise<T>): Promise<T> {
