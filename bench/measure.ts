@@ -3,7 +3,7 @@
  * (reported by the child itself through usage.js), medians over repeated runs.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -44,23 +44,19 @@ export interface Stats {
   runs: number;
 }
 
-/** Write dirty pages to disk, so that one run's writes do not slow the next one down. */
-export function flushDisks(): void {
-  spawnSync("sync");
+/**
+ * Where the timed runs write: a memory file system when the machine has one, so that disk
+ * writeback from earlier runs does not decide the comparison (both tools write the same files).
+ */
+export function scratchDir(prefix: string): string {
+  const base = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
+  return mkdtempSync(join(base, prefix));
 }
 
-/**
- * Medians of `runs` runs of each command, interleaved so that both see the same noise;
- * `between` runs (untimed) after each run.
- */
-export function compare(commands: Record<string, () => Sample>, runs: number, between: () => void = () => {}): Record<string, Stats> {
+/** Medians of `runs` runs of each command, interleaved so that both see the same noise. */
+export function compare(commands: Record<string, () => Sample>, runs: number): Record<string, Stats> {
   const samples: Record<string, Sample[]> = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
-  for (let i = 0; i < runs; i++) {
-    for (const [k, run] of Object.entries(commands)) {
-      samples[k]!.push(run());
-      between();
-    }
-  }
+  for (let i = 0; i < runs; i++) for (const [k, run] of Object.entries(commands)) samples[k]!.push(run());
   return Object.fromEntries(
     Object.entries(samples).map(([k, s]) => {
       const rss = s.map((x) => x.maxRssMiB).filter((x): x is number => x !== undefined);

@@ -14,7 +14,7 @@ import { toYaml as stringify } from "../components/catalog/yaml.js";
 import { readStackConfig } from "../cli/stack-file.js";
 import { loadCatalog, materialize, planAgent, redactedValue } from "../components/catalog/index.js";
 import { generatedStackConfig } from "./catalog.js";
-import { compare, flushDisks, runNode } from "./measure.js";
+import { compare, runNode, scratchDir } from "./measure.js";
 
 const ROOT = resolve(__dirname, "..");
 const BIN = join(ROOT, "cli", "bin.js");
@@ -71,15 +71,15 @@ for (const n of SIZES) {
   writeFileSync(input, JSON.stringify({ manifests: plan.objects.map((o) => materialize(o, redactedValue)), values: plan.values }));
   // Each run writes into a folder of its own, as a fresh CI checkout would: both tools then
   // do the same work (re-rendering over an earlier tree also deletes it: see the README).
+  const scratch = scratchDir("plx-bench-out-");
   let run = 0;
-  const fresh = (tool: string) => join(project, `${tool}-${n}-${run++}`);
+  const fresh = (tool: string) => join(scratch, `${tool}-${n}-${run++}`);
   const stats = compare(
     {
       ours: () => runNode([BIN, "render", "--stack", stack, "--out", fresh("ours")], project, true),
       cdk8s: () => runNode([join(__dirname, "cdk8s-synth.js"), input, fresh("cdk8s")], ROOT, true),
     },
     runsFor(n),
-    flushDisks,
   );
   const mock = runNode(["--import", "tsx", join(__dirname, "mock-program.ts"), project, stack], ROOT, true);
   const mockSeconds = (JSON.parse(mock.stdout) as { seconds: number }).seconds;
@@ -96,10 +96,11 @@ for (const n of SIZES) {
   }
   if (n === 1000) {
     target("program on the mock engine at 1,000 connections < 10 s", mock.seconds < 10, fmt(mock.seconds));
-    const same = join(project, "rerender");
-    const again = compare({ rerender: () => runNode([BIN, "render", "--stack", stack, "--out", same], project) }, quick ? 2 : 5, flushDisks);
+    const same = join(scratch, "rerender");
+    const again = compare({ rerender: () => runNode([BIN, "render", "--stack", stack, "--out", same], project) }, quick ? 2 : 5);
     rerender = `re-rendering 1,000 connections over the previous output (swap + delete of the old tree): ${fmt(again.rerender!.seconds)}`;
   }
+  rmSync(scratch, { recursive: true, force: true });
 }
 const g1 = perSize[1000]!.ours / perSize[100]!.ours;
 const g2 = perSize[5000]!.ours / perSize[1000]!.ours;
