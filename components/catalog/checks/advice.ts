@@ -7,13 +7,13 @@ import { type CheckInput, entriesWithPaths, pathsOf, warning } from "./input.js"
 /** Store choices that only suit some clusters. */
 export function checkStoreAdvice(config: CheckInput): Diagnostic[] {
   const store = config.artifactsStore;
-  const STORE_PATH = pathsOf(config).artifactsStore;
+  const storePath = pathsOf(config).artifactsStore;
   if (config.storeUnparsed) return [];
   if (!store) {
     return [
       warning(
         "default-store",
-        STORE_PATH,
+        storePath,
         "not set: using the chart's default host_path store (/tmp/artifactsStore on each node), which only suits single-node clusters",
         { fix: "set polyaxon:artifactsStore to an s3, gcs, wasb or ReadWriteMany volume_claim store" },
       ),
@@ -21,14 +21,14 @@ export function checkStoreAdvice(config: CheckInput): Diagnostic[] {
   }
   if (store.kind === "host_path") {
     return [
-      warning("host-path-store", STORE_PATH, "a host_path store only suits single-node clusters, unless the path is a shared mount on every node", {
+      warning("host-path-store", storePath, "a host_path store only suits single-node clusters, unless the path is a shared mount on every node", {
         fix: "use an s3, gcs, wasb or ReadWriteMany volume_claim store on multi-node clusters",
       }),
     ];
   }
   if (store.kind === "volume_claim" && store.pvc?.accessModes && !store.pvc.accessModes.includes("ReadWriteMany")) {
     return [
-      warning("claim-store-access", `${STORE_PATH}.pvc.accessModes`, "the store's claim is not ReadWriteMany: runs on other nodes cannot mount it", {
+      warning("claim-store-access", `${storePath}.pvc.accessModes`, "the store's claim is not ReadWriteMany: runs on other nodes cannot mount it", {
         got: JSON.stringify(store.pvc.accessModes),
         fix: "use accessModes: [ReadWriteMany] with a storage class that supports it (NFS, CephFS, EFS, Filestore, Azure Files)",
       }),
