@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ArtifactsStore } from "./artifacts-store.js";
-import { type Catalog, planAgent, type AgentPlan, withRolloutAnnotation } from "./catalog/index.js";
+import { type AgentPlan, type Catalog, planAgent, type ReleasePlan, withRolloutAnnotation } from "./catalog/index.js";
 import { Connection } from "./connection.js";
 import { createKubernetesObject, type SecretResolver } from "./kubernetes-object.js";
 
@@ -66,30 +66,25 @@ export class Agent extends pulumi.ComponentResource {
     this.connections = plan.connections.map((c) => new Connection(`${name}/${c.name}`, { plan: c, secretValue }, entryOpts(c.name)));
     this.resources = plan.agentObjects.map((o) => createKubernetesObject(o, secretValue, child));
 
-    if (plan.helmRelease) {
-      const r = plan.helmRelease;
-      // The chart mounts the Secrets/PVCs it references: create them first.
-      const dependsOn = [this.artifactsStore, ...this.connections, ...this.resources];
-      const byId = new Map<string, pulumi.CustomResource>();
-      for (const owner of [this.artifactsStore, ...this.connections]) owner.objectIds.forEach((id, i) => byId.set(id, owner.resources[i]!));
-      const versions = r.rolloutFrom.map((id) => (byId.get(id) as unknown as { metadata: pulumi.Output<{ resourceVersion?: string }> }).metadata.resourceVersion);
-      const values =
-        versions.length === 0
-          ? plan.values
-          : pulumi.all(versions).apply((v) => withRolloutAnnotation(plan.values, rolloutVersion(r.rolloutFrom, v)));
-      this.release = new k8s.helm.v3.Release(
-        r.name,
-        {
-          name: r.name,
-          namespace: r.namespace,
-          chart: r.chart,
-          version: r.version,
-          repositoryOpts: { repo: r.repo },
-          values,
-        },
-        { parent: this, dependsOn },
-      );
-    }
+    if (plan.helmRelease) this.release = this.deployChart(plan, plan.helmRelease);
     this.registerOutputs({ valuesYaml: this.valuesYaml, objectIds: this.objectIds });
+  }
+
+  /** The agent chart with the catalog's values, after every object it mounts exists. */
+  private deployChart(plan: AgentPlan, r: ReleasePlan): k8s.helm.v3.Release {
+    const owners = [this.artifactsStore, ...this.connections];
+    const byId = new Map<string, pulumi.CustomResource>();
+    for (const owner of owners) owner.objectIds.forEach((id, i) => byId.set(id, owner.resources[i]!));
+    // Secrets and ConfigMaps the gateway pod reads: their resourceVersion rolls the pod.
+    const versions = r.rolloutFrom.map((id) => (byId.get(id) as k8s.core.v1.Secret | k8s.core.v1.ConfigMap).metadata.resourceVersion);
+    const values =
+      versions.length === 0
+        ? plan.values
+        : pulumi.all(versions).apply((v) => withRolloutAnnotation(plan.values, rolloutVersion(r.rolloutFrom, v)));
+    return new k8s.helm.v3.Release(
+      r.name,
+      { name: r.name, namespace: r.namespace, chart: r.chart, version: r.version, repositoryOpts: { repo: r.repo }, values },
+      { parent: this, dependsOn: [...owners, ...this.resources] },
+    );
   }
 }
