@@ -112,13 +112,19 @@ export function isEncrypted(value: unknown): boolean {
 
 /** The config of `stack` in the project at `dir`, as the catalog loader reads it. */
 export function readStackConfig(project: string | ProjectFiles, stack: string): ConfigSource {
-  const values = readStackFile(project, stack);
+  return {
+    ...configSourceOf(readStackFile(project, stack)),
+    // Offline, secret values only come from PLXC_SECRET_* variables (content checks).
+    secretValue: (key) => secretFromEnv(key),
+  };
+}
+
+/** A stack file's config keys (from `readStackFile`) as the catalog loader reads them; no secret value. */
+export function configSourceOf(values: ReadonlyMap<string, unknown>): ConfigSource {
   return {
     value: (key) => values.get(`${CONFIG_NAMESPACE}:${key}`),
     keys: () => [...values.keys()],
     isSecure: (key) => (values.has(key) ? isEncrypted(values.get(key)) : undefined),
-    // Offline, secret values only come from PLXC_SECRET_* variables (content checks).
-    secretValue: (key) => secretFromEnv(key),
   };
 }
 

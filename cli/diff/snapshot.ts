@@ -15,7 +15,7 @@ import {
   type SecretRecipe,
 } from "../../components/catalog/index.js";
 import type { ProjectFiles } from "../project-files.js";
-import { isEncrypted, readStackFile, StackFileError } from "../stack-file.js";
+import { configSourceOf, isEncrypted, readStackFile, StackFileError } from "../stack-file.js";
 
 export interface EntrySnapshot {
   role: "artifacts-store" | "connection";
@@ -57,12 +57,7 @@ export function snapshotStack(files: ProjectFiles, stack: string): SnapshotResul
     if (err instanceof StackFileError) return { diagnostics: err.diagnostics };
     throw err;
   }
-  const source = {
-    value: (key: string) => raw.get(`polyaxon:${key}`),
-    keys: () => [...raw.keys()],
-    isSecure: (key: string) => (raw.has(key) ? isEncrypted(raw.get(key)) : undefined),
-  };
-  const { stack: model, diagnostics } = loadStack(source);
+  const { stack: model, diagnostics } = loadStack(configSourceOf(raw));
   if (!model || errorsOf(diagnostics).length > 0) return { diagnostics };
   const plan = planStack(model);
   const entries = new Map<string, EntrySnapshot>();

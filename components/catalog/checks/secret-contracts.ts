@@ -8,9 +8,9 @@ import { fullConfigKey } from "../config-keys.js";
 import { type Diagnostic, showValue } from "../diagnostics.js";
 import type { ConfigSource } from "../model.js";
 import { type CheckInput, type EntryAt, entriesWithPaths, error, knownSecretKeys } from "./input.js";
+import { normalizeMountPath } from "./mount-index.js";
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const trimSlash = (p: string) => p.replace(/\/+$/, "");
 
 /** Keys that reach the process as env vars, with their config paths. */
 function envExposedKeys(at: EntryAt): { key: string; at: string }[] {
@@ -73,13 +73,13 @@ function checkMountedFile(
 ): Diagnostic[] {
   const { entry, path } = at;
   const secret = entry.secret;
-  if (!secret?.mountPath || !mountPaths.includes(trimSlash(secret.mountPath))) return [];
+  if (!secret?.mountPath || !mountPaths.includes(normalizeMountPath(secret.mountPath))) return [];
   const out: Diagnostic[] = [];
-  const reader = `${file} in ${trimSlash(secret.mountPath)}`;
+  const reader = `${file} in ${normalizeMountPath(secret.mountPath)}`;
   const known = knownSecretKeys(at);
   if (known && !known.has(file)) {
     out.push(
-      error(rule, `${path}.secret`, `the Secret is mounted at ${trimSlash(secret.mountPath)} but has no key ${file}`, {
+      error(rule, `${path}.secret`, `the Secret is mounted at ${normalizeMountPath(secret.mountPath)} but has no key ${file}`, {
         fix: `use ${helper}, or give it a key "${file}"; ${entry.kind} runs read ${reader}`,
       }),
     );
