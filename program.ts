@@ -102,12 +102,11 @@ export function runStack(source: PulumiConfigReader = new PulumiConfigReader()):
   const warnings = stack.warnings.map(formatDiagnostic);
   for (const w of warnings) pulumi.log.warn(w);
   const provider = clusterProvider(source);
-  const releases = stack.agents.map((a) => a.agent.release);
   const agents = stack.agents.map(
     (catalog) =>
       new Agent(
         catalog.agent.release,
-        { catalog, secretValue: (key) => source.secret(key), siblingReleases: releases.filter((r) => r !== catalog.agent.release) },
+        { catalog, secretValue: (key) => source.secret(key) },
         { providers: { kubernetes: provider } },
       ),
   );

@@ -15,11 +15,6 @@ export interface AgentArgs {
   catalog: Catalog;
   /** Resolves secret config keys (`polyaxon:key`) to Pulumi secrets. */
   secretValue: SecretResolver;
-  /**
-   * Releases of the stack's other agents: a connection that moves here from one of them
-   * keeps its component (aliased) and its Kubernetes objects (same URNs), so nothing is replaced.
-   */
-  siblingReleases?: string[];
 }
 
 /** A short digest of the objects' resourceVersions: changes whenever one of them changes. */
@@ -57,13 +52,13 @@ export class Agent extends pulumi.ComponentResource {
 
     const child = { parent: this };
     const { secretValue } = args;
-    // Entry components are named `<release>/<entry>`; under another agent they had its release.
-    const entryOpts = (entry: string) => ({
-      parent: this,
-      aliases: (args.siblingReleases ?? []).map((release) => ({ name: `${release}/${entry}` })),
-    });
-    this.artifactsStore = new ArtifactsStore(`${name}/${plan.artifactsStore.name}`, { plan: plan.artifactsStore, secretValue }, entryOpts(plan.artifactsStore.name));
-    this.connections = plan.connections.map((c) => new Connection(`${name}/${c.name}`, { plan: c, secretValue }, entryOpts(c.name)));
+    // No aliases to the names an entry would have under the stack's other agents: the engine
+    // refuses an alias that names a URN another resource registers ("Duplicate resource
+    // alias", pulumi/pulumi pkg/resource/deploy/step_generator.go), which agents sharing a
+    // connection name would hit. None is needed: a child's URN holds its parents' types, not
+    // their names, so the Kubernetes objects keep their URNs when an entry moves.
+    this.artifactsStore = new ArtifactsStore(`${name}/${plan.artifactsStore.name}`, { plan: plan.artifactsStore, secretValue }, child);
+    this.connections = plan.connections.map((c) => new Connection(`${name}/${c.name}`, { plan: c, secretValue }, child));
     this.resources = plan.agentObjects.map((o) => createKubernetesObject(o, secretValue, child));
 
     if (plan.helmRelease) this.release = this.deployChart(plan, plan.helmRelease);

@@ -12,7 +12,7 @@ import { CONNECTION_KINDS, configSourceFrom, fromYaml, loadStack, mergeOverride,
 import { runStack, stackResources } from "../program.js";
 import { gatewayPod } from "./helpers/agent-chart.js";
 import { polyaxonValuesProblems } from "./helpers/polyaxon-rules.js";
-import { registered, resetRegistered, setConfig, settled } from "./helpers/pulumi-mocks.js";
+import { engineRuleViolations, registered, resetRegistered, setConfig, settled } from "./helpers/pulumi-mocks.js";
 import { exampleStacks, loadStackIntoConfig, PROJECT_ROOT } from "./helpers/stacks.js";
 import { cli } from "./helpers/cli.js";
 
@@ -97,18 +97,51 @@ describe("catalogs across namespaces, agents and clusters", () => {
     });
     await runConfig(stackWith([cache], []));
     const before = registered.find((r) => r.type === "kubernetes:core/v1:ConfigMap")!;
-    const componentBefore = registered.find((r) => r.type === "polyaxon:index:Connection")!;
-    assert.equal(componentBefore.name, "team-a/cache");
+    assert.equal(registered.find((r) => r.type === "polyaxon:index:Connection")!.name, "team-a/cache");
 
     await runConfig(stackWith([], [cache]));
     const after = registered.find((r) => r.type === "kubernetes:core/v1:ConfigMap")!;
     const componentAfter = registered.find((r) => r.type === "polyaxon:index:Connection")!;
-    // The object's URN does not depend on which agent owns it: no replacement.
+    // The object's URN holds its parents' types, not their names: the same URN, no replacement.
     assert.equal(after.urn, before.urn);
-    // The component is renamed; its alias names the old one, so Pulumi moves it instead of replacing it.
+    assert.notEqual(after.parent, before.parent);
+    // The component itself is new (it holds no state) and needs no alias.
     assert.equal(componentAfter.name, "team-b/cache");
-    assert.equal(componentAfter.urn.replace("::team-b/cache", "::team-a/cache"), componentBefore.urn);
-    assert.ok(JSON.stringify(componentAfter.aliases).includes("team-a/cache"), JSON.stringify(componentAfter.aliases));
+    assert.deepEqual(componentAfter.aliases, []);
+  });
+
+  it("grows a stack by a second agent that shares connection names with the first (the engine's alias rule)", async () => {
+    const shared = [
+      { name: "datasets", kind: "s3", schema: { bucket: "s3://data" }, secret: { name: "datasets-s3" } },
+      { name: "code", kind: "git", schema: { url: "https://github.com/acme/ml" }, secret: { name: "git-token" } },
+    ];
+    const agent = (release: string) => ({ release, namespace: release, connections: shared });
+    await runConfig({ "polyaxon:agents": [agent("team-a")] });
+    const first = new Set(registered.map((r) => r.urn));
+    await runConfig({ "polyaxon:agents": [agent("team-a"), agent("team-b")] });
+    // Everything the first agent registered keeps its URN; the new agent adds its own.
+    assert.ok([...first].every((urn) => registered.some((r) => r.urn === urn)));
+    assert.ok(registered.some((r) => r.name === "team-b/datasets"));
+    assert.ok(registered.every((r) => r.aliases.length === 0));
+    // The prod example (two agents sharing `datasets` and `code`) passes the same rule.
+    loadStackIntoConfig(PROJECT_ROOT, "prod");
+    resetRegistered();
+    await settled(stackResources(runStack()));
+  });
+
+  it("the mock harness applies the engine's duplicate-alias rule", () => {
+    const base = { type: "polyaxon:index:Connection", parent: "urn:pulumi:test::p::polyaxon:index:Agent::b", inputs: {}, retainOnDelete: false, dependencies: [], provider: "" };
+    const a = { ...base, name: "b/data", urn: "urn:pulumi:test::p::polyaxon:index:Agent$polyaxon:index:Connection::b/data", aliases: [] };
+    const b = {
+      ...base,
+      name: "a/data",
+      urn: "urn:pulumi:test::p::polyaxon:index:Agent$polyaxon:index:Connection::a/data",
+      aliases: [{ urn: "", spec: { name: "b/data", type: "", stack: "", project: "", parenturn: "", noparent: false } }],
+    };
+    assert.deepEqual(engineRuleViolations([a]), []);
+    const [violation] = engineRuleViolations([a, b]);
+    assert.match(violation ?? "", /^Duplicate resource alias 'urn:pulumi:test::p::polyaxon:index:Agent\$polyaxon:index:Connection::b\/data'/);
+    assert.match(engineRuleViolations([a, a])[0] ?? "", /Duplicate resource URN/);
   });
 
   it("renders one values file per agent, and refuses two agents fighting over a namespace", async () => {
