@@ -9,7 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readStackConfig, readStackFile } from "../cli/stack-file.js";
 import { secretEnvVar } from "../cli/secret-env.js";
-import { composeSecret, fromYaml, loadCatalog, planAgent } from "../components/index.js";
+import { renderFiles } from "../cli/render.js";
+import { composeSecret, fromYaml, loadCatalog, loadStack, planAgent, planStack } from "../components/index.js";
+import { reverseKeys } from "./helpers/key-order.js";
 import { runStack, stackResources } from "../program.js";
 import { isSecretValue, registered, resetRegistered, settled, unwrapSecrets } from "./helpers/pulumi-mocks.js";
 import { CANARY_PATTERN, exampleStacks, FIXTURE_STACKS, loadStackIntoConfig } from "./helpers/stacks.js";
@@ -61,6 +63,16 @@ describe("secret sources", () => {
     const values = fromYaml(files.get("values/research-agent.yaml")!) as { artifactsStore: { secret: unknown } };
     assert.deepEqual(values.artifactsStore.secret, { name: external.spec.target.name });
     assert.ok(!files.has("manifests/research.secret.artifacts-s3.yaml"), "the operator, not the stack, writes that Secret");
+  });
+
+  it("renders every object the same whatever the key order of the stack file (ExternalSecret data included)", () => {
+    const source = readStackConfig(FIXTURE_STACKS, "secrets");
+    const reversed = { ...source, value: (key: string) => reverseKeys(source.value(key)) };
+    const files = renderFiles(planStack(loadStack(source).stack!));
+    assert.deepEqual([...renderFiles(planStack(loadStack(reversed).stack!))], [...files]);
+    const external = fromYaml(files.get("manifests/research.externalsecret.artifacts-s3.yaml")!) as { spec: { data: { secretKey: string }[] } };
+    const keys = external.spec.data.map((d) => d.secretKey);
+    assert.deepEqual(keys, [...keys].sort());
   });
 
   for (const { dir, stack } of exampleStacks()) {

@@ -4,6 +4,7 @@
  * byte-identically whatever the key order.
  */
 import { strict as assert } from "node:assert";
+import { reverseKeys } from "./helpers/key-order.js";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fromYaml as parse } from "../components/catalog/yaml.js";
@@ -34,14 +35,6 @@ function catalogOf(config: Record<string, unknown>, secretKeys: string[] = []) {
 }
 
 /** Same data, every mapping's keys in reverse order. */
-function reverseKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(reverseKeys);
-  if (typeof v === "object" && v !== null) {
-    return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)]));
-  }
-  return v;
-}
-
 describe("Helm values", () => {
   it("the every-kind fixture holds each of the 45 kinds once", () => {
     assert.equal(CONNECTION_KINDS.length, 45);

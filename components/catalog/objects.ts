@@ -77,10 +77,14 @@ function secretObject(meta: ObjectMetadata, secretData: Record<string, SecretRec
 function externalSecretObject(meta: ObjectMetadata, secret: SecretRef): PlannedObject | undefined {
   const external = secret.external;
   if (!external) return undefined;
-  const data = Object.entries(external.data).map(([secretKey, ref]) => ({
-    secretKey,
-    remoteRef: typeof ref === "string" ? { key: ref } : ref,
-  }));
+  // A list made from a mapping: sorted by key, so that the key order of the stack file
+  // never changes the object (nor the render, the diff or a preview).
+  const data = Object.keys(external.data)
+    .sort()
+    .map((secretKey) => {
+      const ref = external.data[secretKey]!;
+      return { secretKey, remoteRef: typeof ref === "string" ? { key: ref } : ref };
+    });
   return planned({
     apiVersion: "external-secrets.io/v1",
     kind: "ExternalSecret",
