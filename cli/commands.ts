@@ -16,6 +16,7 @@ import {
   warningsOf,
 } from "../components/catalog/index.js";
 import { EXIT_INVALID, EXIT_OK, type Io, processIo } from "./io.js";
+import { NotOurFolderError } from "./atomic-dir.js";
 import { writeRender } from "./render.js";
 import { revealedValue, secretEnvVar, secretFromEnv } from "./secret-env.js";
 import { readStackConfig, StackFileError } from "./stack-file.js";
@@ -88,7 +89,15 @@ export function renderCommand(projectDir: string, stack: string, outDir: string,
   const model = loadAndReport(projectDir, stack, io);
   if (!model) return EXIT_INVALID;
   const plan = planStack(model);
-  const { dir, files } = writeRender(plan, outDir, stack, reveal ? (recipe) => revealedValue(recipe) : undefined);
+  let written: { dir: string; files: string[] };
+  try {
+    written = writeRender(plan, outDir, stack, reveal ? (recipe) => revealedValue(recipe) : undefined);
+  } catch (err) {
+    if (!(err instanceof NotOurFolderError)) throw err;
+    io.err(`error: ${err.message}`);
+    return EXIT_INVALID;
+  }
+  const { dir, files } = written;
   const note = secretNote(plan, reveal);
   if (note) io.err(note);
   const rel = relative(process.cwd(), dir);

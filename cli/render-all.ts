@@ -5,10 +5,11 @@
  */
 import { execFile } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { errorsOf, formatDiagnostics, loadStack, planStack, type StackModel } from "../components/catalog/index.js";
 import { EXIT_INVALID, EXIT_OK, type Io } from "./io.js";
+import { assertReplaceable, NotOurFolderError } from "./atomic-dir.js";
 import { writeRender } from "./render.js";
 import { listStacks, readStackConfig, StackFileError } from "./stack-file.js";
 
@@ -47,6 +48,16 @@ export async function renderAllCommand(projectDir: string, outDir: string, io: I
       if (!(err instanceof StackFileError)) throw err;
       invalid = true;
       io.err(`stack ${stack}:\n${formatDiagnostics(err.diagnostics)}`);
+    }
+  }
+  // A folder that no render wrote stops the whole run before anything is written.
+  for (const stack of models.keys()) {
+    try {
+      assertReplaceable(join(outDir, stack));
+    } catch (err) {
+      if (!(err instanceof NotOurFolderError)) throw err;
+      invalid = true;
+      io.err(`stack ${stack}: ${err.message}`);
     }
   }
   if (invalid) {

@@ -38,7 +38,10 @@ export function renderFiles(plan: StackPlan, secretValue: (recipe: SecretRecipe)
   return files;
 }
 
-/** Write the render of `plan` to `<out>/<stack>/`, replacing what was there. */
+/**
+ * Write the render of `plan` to `<out>/<stack>/`, replacing an earlier render there (never
+ * a folder render did not write). Revealed Secret data makes the tree private (0600/0700).
+ */
 export function writeRender(
   plan: StackPlan,
   outDir: string,
@@ -47,6 +50,6 @@ export function writeRender(
 ): { dir: string; files: string[] } {
   const dir = join(outDir, stack);
   const files = renderFiles(plan, secretValue);
-  writeDirAtomically(dir, files);
+  writeDirAtomically(dir, files, { private: secretValue !== undefined });
   return { dir, files: [...files.keys()].sort() };
 }

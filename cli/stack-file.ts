@@ -16,13 +16,26 @@ export class StackFileError extends Error {
   }
 }
 
-const STACK_NAME = /^[A-Za-z0-9_.-]+$/;
+/**
+ * Pulumi's stack-name rule (pulumi/pulumi `pkg/backend/diy/backend.go` `validateStackName`:
+ * `^[A-Za-z0-9_.-]{1,100}$`), minus the two names that are folders: `.` and `..`. A stack
+ * name names `Pulumi.<stack>.yaml` and the render folder `<out>/<stack>/`.
+ */
+const STACK_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 
-/** Throws unless `stack` can name a `Pulumi.<stack>.yaml` (no path separators). */
+/** Why `stack` cannot name a stack, or undefined when it can. */
+export function stackNameProblem(stack: string): string | undefined {
+  if (stack === "." || stack === "..") return "is a folder, not a stack name";
+  if (!STACK_NAME.test(stack)) return "is not a stack name";
+  return undefined;
+}
+
+/** Throws unless `stack` can name a `Pulumi.<stack>.yaml` and a render folder. */
 export function checkStackName(stack: string): void {
-  if (!STACK_NAME.test(stack)) {
+  const problem = stackNameProblem(stack);
+  if (problem) {
     throw new StackFileError([
-      { severity: "error", rule: "stack-file", path: "--stack", message: "not a stack name", got: JSON.stringify(stack), fix: "use letters, digits, '-', '_' or '.'" },
+      { severity: "error", rule: "stack-file", path: "--stack", message: problem, got: JSON.stringify(stack), fix: "use 1 to 100 letters, digits, '-', '_' or '.' (not '.' or '..' alone)" },
     ]);
   }
 }
@@ -34,7 +47,7 @@ export function listStacks(project: string | ProjectFiles): string[] {
   return filesOf(project)
     .list()
     .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
-    .filter((s): s is string => s !== undefined)
+    .filter((s): s is string => s !== undefined && stackNameProblem(s) === undefined)
     .sort();
 }
 

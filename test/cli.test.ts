@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { RENDER_MARKER } from "../cli/atomic-dir.js";
 import { toYaml as stringify } from "../components/catalog/yaml.js";
 import { FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
 import { cli } from "./helpers/cli.js";
@@ -25,9 +26,10 @@ function projectWith(stack: string, config: Record<string, unknown>): string {
   return dir;
 }
 
+/** What a render wrote, less its marker file (test/render-safety.test.ts checks that one). */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() && e.name !== RENDER_MARKER)
     .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
     .sort();
 }
