@@ -3,7 +3,7 @@
  * revision (`git show`), so that `diff --base` never touches the user's checkout.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 export interface ProjectFiles {
@@ -15,11 +15,45 @@ export interface ProjectFiles {
   readonly label: string;
 }
 
+/** A project file that is not UTF-8 text (or not a file at all): never guessed at. */
+export class UnreadableFileError extends Error {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8 in `bytes`, or -1 when it is all UTF-8. */
+export function invalidUtf8Offset(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    const second = bytes[i + 1];
+    // Overlong forms, surrogates and code points past U+10FFFF (RFC 3629 §4).
+    if (length === 3 && ((b === 0xe0 && second! < 0xa0) || (b === 0xed && second! > 0x9f))) return i;
+    if (length === 4 && ((b === 0xf0 && second! < 0x90) || (b === 0xf4 && second! > 0x8f))) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return -1;
+}
+
+/** `bytes` as text; throws naming the byte offset where they stop being UTF-8. */
+export function decodeUtf8(name: string, bytes: Buffer): string {
+  const offset = invalidUtf8Offset(bytes);
+  if (offset >= 0) {
+    throw new UnreadableFileError(name, `not UTF-8 text: byte 0x${bytes[offset]!.toString(16).padStart(2, "0")} at offset ${offset} is not valid UTF-8`);
+  }
+  return bytes.toString("utf8");
+}
+
 export function workingTree(dir: string): ProjectFiles {
   return {
     read: (name) => {
       const file = join(dir, name);
-      return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+      if (!existsSync(file)) return undefined;
+      if (statSync(file).isDirectory()) throw new UnreadableFileError(name, `is a folder (${file}), not a file`);
+      return decodeUtf8(name, readFileSync(file));
     },
     list: () => readdirSync(dir),
     label: dir,
@@ -29,9 +63,11 @@ export function workingTree(dir: string): ProjectFiles {
 /** Raised when git cannot answer (not a repository, unknown ref). */
 export class GitError extends Error {}
 
-function git(dir: string, args: string[]): string {
+function git(dir: string, args: string[]): string;
+function git(dir: string, args: string[], encoding: "buffer"): Buffer;
+function git(dir: string, args: string[], encoding: "utf8" | "buffer" = "utf8"): string | Buffer {
   try {
-    return execFileSync("git", args, { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+    return execFileSync("git", args, { cwd: dir, encoding, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
   } catch (err) {
     const stderr = String((err as { stderr?: unknown }).stderr ?? "").trim();
     throw new GitError(`git ${args.join(" ")}: ${stderr || (err as Error).message}`);
@@ -48,7 +84,7 @@ export function gitRevision(dir: string, ref: string): ProjectFiles {
     .filter(Boolean)
     .map((p) => p.slice(prefix.length));
   return {
-    read: (name) => (names.includes(name) ? git(dir, ["show", `${commit}:${prefix}${name}`]) : undefined),
+    read: (name) => (names.includes(name) ? decodeUtf8(name, git(dir, ["show", `${commit}:${prefix}${name}`], "buffer")) : undefined),
     list: () => names,
     label: `${ref}:${prefix || "."}`,
   };

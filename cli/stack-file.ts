@@ -3,10 +3,11 @@
  * `Pulumi.yaml` (project name, project-level config defaults) and `Pulumi.<stack>.yaml`.
  * Encrypted (`secure:`) values are never decrypted; only their presence is used.
  */
-import { fromYaml } from "../components/catalog/yaml.js";
-import { type ConfigSource, type Diagnostic } from "../components/catalog/index.js";
+import { fromYaml, YamlAliasError } from "../components/catalog/yaml.js";
+import { type ConfigSource, type Diagnostic, showValue } from "../components/catalog/index.js";
+import { closest } from "../components/catalog/suggest.js";
 import { CONFIG_NAMESPACE } from "../components/spec/index.js";
-import { type ProjectFiles, workingTree } from "./project-files.js";
+import { type ProjectFiles, UnreadableFileError, workingTree } from "./project-files.js";
 import { secretFromEnv } from "./secret-env.js";
 
 /** Input problems found before the catalog itself is read (exit code 2). */
@@ -55,16 +56,56 @@ function parseYaml(name: string, text: string): unknown {
   try {
     return fromYaml(text);
   } catch (err) {
+    const runaway = err instanceof YamlAliasError;
     throw new StackFileError([
       {
         severity: "error",
         rule: "yaml-syntax",
         path: name,
         message: `not valid YAML: ${(err as Error).message.split("\n")[0]}`,
-        fix: "fix the YAML syntax",
+        fix: runaway ? "write the values out, or use far fewer nested aliases (*name)" : "fix the YAML syntax",
       },
     ]);
   }
+}
+
+/** Read a project file, as text; a folder or non-UTF-8 bytes are input errors (exit 2). */
+function readText(files: ProjectFiles, name: string): string | undefined {
+  try {
+    return files.read(name);
+  } catch (err) {
+    if (!(err instanceof UnreadableFileError)) throw err;
+    const fix = err.reason.startsWith("is a folder") ? `move the folder away; ${name} must be a YAML file` : "save the file as UTF-8";
+    throw new StackFileError([{ severity: "error", rule: "yaml-syntax", path: name, message: err.reason, fix }]);
+  }
+}
+
+/** Top-level keys of a `Pulumi.<stack>.yaml` (pulumi/pulumi `sdk/go/common/workspace/project.go` ProjectStack). */
+const STACK_FILE_KEYS = ["config", "secretsprovider", "encryptedkey", "encryptionsalt", "environment"];
+
+/** The `config:` mapping of a stack file; a file of another shape is refused, never read as empty. */
+function stackFileConfig(file: string, doc: unknown): Record<string, unknown> {
+  if (doc === null || doc === undefined) return {}; // an empty file: a stack with no config yet
+  const problems: Diagnostic[] = [];
+  if (!isMapping(doc)) {
+    problems.push({ severity: "error", rule: "type", path: file, message: "is not a mapping", got: showValue(doc), fix: "a stack file is a mapping with a `config:` key: config: {polyaxon:namespace: ...}" });
+  } else {
+    for (const key of Object.keys(doc).filter((k) => !STACK_FILE_KEYS.includes(k))) {
+      const near = closest(key, STACK_FILE_KEYS);
+      problems.push({
+        severity: "error",
+        rule: "unknown-key",
+        path: `${file}: ${key}`,
+        message: `unknown top-level key \`${key}\``,
+        fix: near ? `did you mean \`${near}\`?` : `a stack file holds ${STACK_FILE_KEYS.join(", ")}`,
+      });
+    }
+    if (doc.config !== undefined && doc.config !== null && !isMapping(doc.config)) {
+      problems.push({ severity: "error", rule: "type", path: `${file}: config`, message: "is not a mapping", got: showValue(doc.config), fix: "config holds keys and values: config: {polyaxon:namespace: ml}" });
+    }
+  }
+  if (problems.length > 0 || !isMapping(doc)) throw new StackFileError(problems);
+  return isMapping(doc.config) ? doc.config : {};
 }
 
 function isMapping(v: unknown): v is Record<string, unknown> {
@@ -93,11 +134,11 @@ function projectDefaults(project: Record<string, unknown>, name: string): Map<st
 export function readStackFile(projectFiles: string | ProjectFiles, stack: string): Map<string, unknown> {
   checkStackName(stack);
   const files = filesOf(projectFiles);
-  const projectText = files.read("Pulumi.yaml");
+  const projectText = readText(files, "Pulumi.yaml");
   const project = projectText === undefined ? {} : parseYaml("Pulumi.yaml", projectText);
   const projectName = isMapping(project) && typeof project.name === "string" ? project.name : "project";
   const file = [`Pulumi.${stack}.yaml`, `Pulumi.${stack}.yml`].find((f) => files.list().includes(f));
-  const text = file === undefined ? undefined : files.read(file);
+  const text = file === undefined ? undefined : readText(files, file);
   if (file === undefined || text === undefined) {
     const known = listStacks(files);
     throw new StackFileError([
@@ -111,8 +152,7 @@ export function readStackFile(projectFiles: string | ProjectFiles, stack: string
       },
     ]);
   }
-  const doc = parseYaml(file, text);
-  const stackConfig = isMapping(doc) && isMapping(doc.config) ? doc.config : {};
+  const stackConfig = stackFileConfig(file, parseYaml(file, text));
   const values = isMapping(project) ? projectDefaults(project, projectName) : new Map<string, unknown>();
   for (const [key, value] of Object.entries(stackConfig)) values.set(qualify(projectName, key), value);
   return values;

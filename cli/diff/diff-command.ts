@@ -33,7 +33,16 @@ export function diffCommand(projectDir: string, opts: DiffOptions, io: Io): numb
     return EXIT_INVALID;
   }
   const head = workingTree(projectDir);
-  const stacks = opts.stacks?.length ? opts.stacks : [...new Set([...listStacks(head), ...listStacks(base)])].sort();
+  const known = [...new Set([...listStacks(head), ...listStacks(base)])].sort();
+  const stacks = opts.stacks?.length ? opts.stacks : known;
+  // A stack in neither tree is a typo, never "unchanged".
+  const unknown = stacks.filter((s) => !known.includes(s));
+  if (unknown.length > 0) {
+    for (const stack of unknown) {
+      io.err(`error --stack: no Pulumi.${stack}.yaml in the working tree or at ${opts.base} (got ${JSON.stringify(stack)}). Fix: use one of: ${known.join(", ") || "(none)"}`);
+    }
+    return EXIT_INVALID;
+  }
 
   const diffs: StackDiff[] = [];
   let invalid = false;
@@ -48,7 +57,6 @@ export function diffCommand(projectDir: string, opts: DiffOptions, io: Io): numb
     }
     const before = inBase ? snapshotStack(base, stack) : undefined;
     const notes = before && !before.snapshot ? [`at ${opts.base} the stack did not validate; compared with an empty catalog`] : [];
-    if (!inHead && !inBase) notes.push(`no Pulumi.${stack}.yaml in the working tree or at ${opts.base}`);
     diffs.push(compareStacks(stack, before?.snapshot, now?.snapshot, notes));
   }
   if (invalid) return EXIT_INVALID;

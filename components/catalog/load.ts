@@ -8,6 +8,7 @@ import { type ConnectionEntry, connectionEntry } from "../spec/connection.js";
 import { AGENT_KEYS, agentCatalog, agentItem, CONFIG_NAMESPACE, STACK_KEYS, stackConfig } from "../spec/stack.js";
 import { checkAgents } from "./checks/agents.js";
 import { checkUnusedKeys } from "./checks/config-keys.js";
+import { checkUnparsedEntryNames } from "./checks/names.js";
 import { type AgentPaths, agentItemPaths, type CheckInput, crossChecks, SHORT_FORM_PATHS } from "./checks/index.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { errorsOf, joinPath, showValue, warningsOf } from "./diagnostics.js";
@@ -77,6 +78,7 @@ function parseAgent(raw: RawAgent, paths: AgentPaths, library: Library, diagnost
   const namespace = parseAt(shape.namespace, raw.namespace, paths.namespace, diagnostics);
   const storeRaw = raw.artifactsStore === undefined ? undefined : resolveEntry(raw.artifactsStore, library, paths.artifactsStore, diagnostics);
   const artifactsStore = storeRaw === undefined ? undefined : parseAt(shape.artifactsStore, storeRaw, paths.artifactsStore, diagnostics);
+  if (storeRaw !== undefined && !artifactsStore) diagnostics.push(...checkUnparsedEntryNames(storeRaw, paths.artifactsStore));
   const mountConnections = parseAt(shape.mountConnections, raw.mountConnections, paths.mountConnections, diagnostics);
   const agent = parseAt(shape.agent, raw.agent, paths.agent, diagnostics);
   const connections: ConnectionEntry[] = [];
@@ -91,6 +93,7 @@ function parseAgent(raw: RawAgent, paths: AgentPaths, library: Library, diagnost
         connections.push(entry);
         connectionIndex.push(i);
       } else {
+        diagnostics.push(...checkUnparsedEntryNames(resolved, path));
         const name = typeof value === "string" ? value : (resolved as { name?: unknown } | undefined)?.name;
         if (typeof name === "string") unparsedNames.push(name);
       }

@@ -5,6 +5,9 @@
  * Out: mapping keys sorted, no line folding, no anchors, so the same catalog gives the same
  * bytes whatever the key order in the config, and PR diffs show only real changes.
  * In: the YAML 1.2 core schema, as Pulumi reads stack files: `2024-01-01` stays a string.
+ * Aliases are bounded: js-yaml shares an aliased node instead of copying it, but everything
+ * downstream (validation, values, manifests) copies it, so a few hundred bytes of nested
+ * aliases ("billion laughs") would expand to gigabytes.
  */
 import { CORE_SCHEMA, dump, load } from "js-yaml";
 
@@ -12,7 +15,45 @@ export function toYaml(value: unknown): string {
   return dump(value, { sortKeys: true, lineWidth: -1, noRefs: true, quoteStyle: "double" });
 }
 
-/** Parse one YAML document; throws on a syntax error or a duplicate key. */
+/**
+ * Nodes that aliases may add to a document once expanded. go-yaml, which the Pulumi CLI
+ * reads stack files with, refuses "excessive aliasing" by a similar ratio rule; a catalog
+ * of 20,000 connections written out in full holds no alias at all.
+ */
+export const MAX_ALIAS_EXPANSION = 100_000;
+
+/** Thrown by `fromYaml` for a document whose aliases expand too far (or into a cycle). */
+export class YamlAliasError extends Error {}
+
+/** Nodes of `root` once every alias is expanded, beyond the nodes written once. */
+function aliasExpansion(root: unknown): number {
+  const sizes = new Map<object, number>();
+  const inProgress = new Set<object>();
+  let extra = 0;
+  const size = (node: unknown): number => {
+    if (typeof node !== "object" || node === null) return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) {
+      // A second visit is an alias: everything under it is copied again downstream.
+      extra += known;
+      if (extra > MAX_ALIAS_EXPANSION) throw new YamlAliasError(`aliases expand the document by more than ${MAX_ALIAS_EXPANSION} nodes`);
+      return known;
+    }
+    if (inProgress.has(node)) throw new YamlAliasError("an alias refers to a node that contains it (a cycle)");
+    inProgress.add(node);
+    let total = 1;
+    for (const child of Object.values(node)) total += size(child);
+    inProgress.delete(node);
+    sizes.set(node, total);
+    return total;
+  };
+  size(root);
+  return extra;
+}
+
+/** Parse one YAML document; throws on a syntax error, a duplicate key or runaway aliases. */
 export function fromYaml(text: string): unknown {
-  return load(text, { schema: CORE_SCHEMA });
+  const doc = load(text, { schema: CORE_SCHEMA });
+  if (text.includes("*")) aliasExpansion(doc);
+  return doc;
 }
