@@ -3,6 +3,7 @@
  * (with the Secret keys whose value changed), and the values as a unified diff.
  */
 import { createTwoFilesPatch } from "diff";
+import { maskCredentials } from "../../components/catalog/index.js";
 import type { EntrySnapshot, StackSnapshot } from "./snapshot.js";
 
 export type Change = "added" | "removed" | "changed";
@@ -55,7 +56,7 @@ export function flatten(value: unknown, prefix = "", out = new Map<string, strin
     const pairs: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v]) : Object.entries(value);
     for (const [k, v] of pairs) flatten(v, prefix && !k.startsWith("[") ? `${prefix}.${k}` : `${prefix}${k}`, out);
     if (pairs.length === 0) out.set(prefix, JSON.stringify(value));
-  } else out.set(prefix, JSON.stringify(value));
+  } else out.set(prefix, JSON.stringify(maskCredentials(value)));
   return out;
 }
 

@@ -4,6 +4,7 @@
  * Values of secret config keys are never read here, so they cannot appear in a message.
  */
 
+import { CREDENTIAL_PLACEHOLDER, looksLikeCredential } from "./credentials.js";
 import type { RuleId } from "./rules.js";
 
 export type Severity = "error" | "warning";
@@ -47,14 +48,28 @@ export function joinPath(root: string, segments: readonly PropertyKey[]): string
   let out = root;
   for (const s of segments) {
     if (typeof s === "number") out += `[${s}]`;
-    else out += out.endsWith(":") ? String(s) : `.${String(s)}`;
+    else {
+      const segment = looksLikeCredential(String(s)) ? CREDENTIAL_PLACEHOLDER : String(s);
+      out += out.endsWith(":") ? segment : `.${segment}`;
+    }
   }
   return out;
 }
 
-/** A value as it appears in a message: compact JSON, shortened. */
+/** `value` with every string (and key) that looks like a credential replaced by a placeholder. */
+export function maskCredentials(value: unknown): unknown {
+  if (typeof value === "string") return looksLikeCredential(value) ? CREDENTIAL_PLACEHOLDER : value;
+  if (Array.isArray(value)) return value.map(maskCredentials);
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [looksLikeCredential(k) ? CREDENTIAL_PLACEHOLDER : k, maskCredentials(v)]));
+  }
+  return value;
+}
+
+/** A value as it appears in a message: compact JSON, shortened, credentials never shown. */
 export function showValue(value: unknown): string {
-  const text = value === undefined ? "nothing" : JSON.stringify(value) ?? String(value);
+  const masked = maskCredentials(value);
+  const text = masked === undefined ? "nothing" : JSON.stringify(masked) ?? String(masked);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

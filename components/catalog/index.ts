@@ -1,4 +1,5 @@
 export * from "./diagnostics.js";
+export * from "./credentials.js";
 export * from "./model.js";
 export * from "./load.js";
 export * from "./checks/index.js";

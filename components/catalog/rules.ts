@@ -14,6 +14,10 @@ export const RULES = {
     title: "Required keys are present",
     why: "Polyaxon needs `name` and `kind`; typed schemas need their keys (`bucket`, `volumeClaim`, `hostPath`, `mountPath`, `url`), or runs fail with `'dict' object has no attribute`.",
   },
+  "credential-in-config": {
+    title: "No credential where a config key name belongs",
+    why: "`fromConfig`, `gitToken` and the other helpers name Pulumi secret config keys; a token pasted there would sit in the stack file and the repository in clear (and be echoed by every tool). Known token forms (GitHub, AWS, Slack, GitLab, Stripe, JWT, PEM, key files) and long random strings are refused and never printed.",
+  },
   "unknown-key": {
     title: "No unknown keys",
     why: "Polyaxon's models forbid extra keys; in a schema an extra key (e.g. `subPath`) silently turns it untyped and runs fail later.",

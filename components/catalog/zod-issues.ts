@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { ARTIFACTS_STORE_KINDS, CONNECTION_KINDS } from "../spec/kinds.js";
+import { CREDENTIAL_FIX, looksLikeCredential } from "./credentials.js";
 import { type Diagnostic, joinPath, showValue } from "./diagnostics.js";
 import type { RuleId } from "./rules.js";
 import { suggestKind, unknownKeyFix } from "./suggest.js";
@@ -108,6 +109,9 @@ export function diagnosticsFromZod(error: z.ZodError, root: string, input: unkno
         got: showValue(key),
         fix: `the key ${asFix(issue.issues[0]?.message ?? issue.message)}`,
       });
+    } else if (typeof got === "string" && looksLikeCredential(got)) {
+      // A token pasted where a config key name belongs: say so, and never echo it.
+      out.push({ severity: "error", rule: "credential-in-config", path, message: "looks like a credential, not a config key name", fix: CREDENTIAL_FIX });
     } else if (got === undefined && issue.code === "invalid_type") {
       out.push({ severity: "error", rule: ruleOf(issue, path, true), path, message: "is required", fix: `add it; it ${asFix(issue.message)}` });
     } else {

@@ -3,6 +3,7 @@
  * our provisioning extensions, which never reach the rendered Helm values.
  */
 import { z } from "zod";
+import { CREDENTIAL_FIX, looksLikeCredential } from "../catalog/credentials.js";
 import { absolutePath } from "./schema-types.js";
 
 /** A Kubernetes object name (DNS-1123 subdomain). */
@@ -18,12 +19,16 @@ export const dataKey = z.string().regex(/^[-._a-zA-Z0-9]+$/, {
   error: "must be a Secret/ConfigMap key (letters, digits, '-', '_', '.')",
 });
 
-/** A Pulumi config key holding a secret: `key` (namespace `polyaxon`) or `namespace:key`. */
+/**
+ * A Pulumi config key holding a secret: `key` (namespace `polyaxon`) or `namespace:key`.
+ * A credential pasted here instead of a key name is refused (and never echoed).
+ */
 export const configKeyRef = z
   .string({ error: "must be the name of a Pulumi config key" })
   .regex(/^([A-Za-z0-9_.-]+:)?[A-Za-z0-9_.-]+$/, {
     error: "must be a Pulumi config key like s3AccessKey or polyaxon:s3AccessKey",
-  });
+  })
+  .refine((key) => !looksLikeCredential(key), { error: `must be a config key name, not a credential: ${CREDENTIAL_FIX}` });
 
 /** Fields Polyaxon reads on both secret and configMap references. */
 const resourceFields = {
