@@ -3,6 +3,8 @@
  * all on the stack's cluster provider → outputs.
  * `index.ts` runs it; tests run it on the SDK's mock engine.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -10,8 +12,11 @@ import {
   CatalogError,
   CONFIG_NAMESPACE,
   type ConfigSource,
+  type ConfigPath,
   formatDiagnostic,
+  fromYaml,
   loadStack,
+  securePaths,
 } from "./components/index.js";
 
 /**
@@ -33,6 +38,14 @@ const isConfigSecret: ((key: string) => boolean) | undefined = (() => {
  */
 export class PulumiConfigReader implements ConfigSource {
   private readonly all = pulumi.runtime.allConfig();
+  private stackFileConfig?: Record<string, unknown> | null;
+
+  /**
+   * @param stackFile the stack's `Pulumi.<stack>.yaml`, read only to learn where nested
+   * secret values sit (the engine says only which keys hold one). Default: the one `pulumi`
+   * runs the program with, in the project folder.
+   */
+  constructor(private readonly stackFile = join(process.cwd(), `Pulumi.${pulumi.getStack()}.yaml`)) {}
 
   value(key: string, namespace = CONFIG_NAMESPACE): unknown {
     const raw = this.all[`${namespace}:${key}`];
@@ -58,6 +71,39 @@ export class PulumiConfigReader implements ConfigSource {
     return this.all[fullKey];
   }
 
+  /** A config value exactly as set, unparsed. */
+  raw(fullKey: string): string | undefined {
+    return this.all[fullKey];
+  }
+
+  isSecret(fullKey: string): boolean {
+    return fullKey in this.all && isConfigSecret?.(fullKey) === true;
+  }
+
+  /**
+   * Where `polyaxon:<key>` holds secret values: the `secure:` paths of the stack file, or
+   * the whole key when the engine marks it secret and the file does not say where
+   * (config from an ESC environment, another stackConfigDir).
+   */
+  securePaths(key: string): ConfigPath[] {
+    const fullKey = `${CONFIG_NAMESPACE}:${key}`;
+    const fromFile = securePaths(this.readStackFileConfig()?.[fullKey]);
+    if (fromFile.length > 0) return fromFile;
+    return this.isSecret(fullKey) ? [[]] : [];
+  }
+
+  private readStackFileConfig(): Record<string, unknown> | null {
+    if (this.stackFileConfig === undefined) {
+      try {
+        const doc = fromYaml(readFileSync(this.stackFile, "utf8")) as { config?: Record<string, unknown> } | null;
+        this.stackFileConfig = doc?.config ?? null;
+      } catch {
+        this.stackFileConfig = null;
+      }
+    }
+    return this.stackFileConfig;
+  }
+
   /** `polyaxon:s3Key` → its value as a Pulumi secret (it must be set: validation checked it). */
   secret(fullKey: string): pulumi.Output<string> {
     const value = this.all[fullKey];
@@ -67,8 +113,8 @@ export class PulumiConfigReader implements ConfigSource {
 }
 
 export interface StackOutputs {
-  /** Helm values per agent release, as YAML. */
-  values: Record<string, string>;
+  /** Helm values per agent release, as YAML; a Pulumi secret where they hold secret config. */
+  values: Record<string, pulumi.Output<string>>;
   /** Every object the stack created, `Kind/namespace/name`. */
   objects: string[];
   /** Warnings about the catalogs. */
@@ -83,11 +129,14 @@ export interface StackOutputs {
  * config (one stack per cluster), in an explicit provider handed to every component.
  */
 export function clusterProvider(config: PulumiConfigReader): k8s.Provider {
-  const context = config.value("context", "kubernetes");
-  const kubeconfig = config.value("kubeconfig", "kubernetes");
+  // Plain strings: a kubeconfig may be JSON, which value() would parse.
+  const context = config.raw("kubernetes:context");
+  const kubeconfig = config.raw("kubernetes:kubeconfig");
+  // A kubeconfig set with --secret holds credentials: it stays a secret in the provider's state.
+  const secretKubeconfig = config.isSecret("kubernetes:kubeconfig");
   return new k8s.Provider("kubernetes", {
     ...(typeof context === "string" ? { context } : {}),
-    ...(typeof kubeconfig === "string" ? { kubeconfig } : {}),
+    ...(typeof kubeconfig === "string" ? { kubeconfig: secretKubeconfig ? pulumi.secret(kubeconfig) : kubeconfig } : {}),
   });
 }
 
@@ -111,7 +160,7 @@ export function runStack(source: PulumiConfigReader = new PulumiConfigReader()):
       ),
   );
   return {
-    values: Object.fromEntries(agents.map((a) => [a.plan.release, a.valuesYaml])),
+    values: Object.fromEntries(agents.map((a) => [a.plan.release, a.valuesOutput])),
     objects: agents.flatMap((a) => a.objectIds).sort(),
     warnings,
     agents,

@@ -11,6 +11,7 @@ import {
   loadStack,
   planStack,
   recipeKeys,
+  REDACTED_CONFIG_PATTERN,
   type StackModel,
   type StackPlan,
   warningsOf,
@@ -72,16 +73,18 @@ export function validateCommand(projectDir: string, stack: string, io: Io = proc
   return EXIT_OK;
 }
 
-/** Once per render: say why Secret data is redacted, and how to see it locally. */
+/** Once per render: say why Secret data and secret config values are redacted, and how to see the former locally. */
 function secretNote(plan: StackPlan, reveal: boolean): string | undefined {
   const recipes = plan.objects.flatMap((o) => Object.values(o.secretData ?? {}));
   const keys = [...new Set(recipes.flatMap(recipeKeys))];
-  if (keys.length === 0) return undefined;
+  const inValues = plan.agents.reduce((n, a) => n + (a.valuesYaml.match(REDACTED_CONFIG_PATTERN)?.length ?? 0), 0);
+  const valuesPart = inValues === 0 ? "" : `${keys.length ? "; " : ""}${plural(inValues, "secret config value")} in the values ${inValues === 1 ? "is" : "are"} redacted (pulumi up passes them to the chart as Pulumi secrets)`;
+  if (keys.length === 0) return inValues === 0 ? undefined : `note: ${valuesPart}`;
   const fromEnv = keys.filter((k) => secretFromEnv(k) !== undefined).length;
   if (reveal) {
-    return `note: --reveal: Secret data written in clear from ${fromEnv} of ${keys.length} PLXC_SECRET_* variables; the rest stays redacted. Do not commit this output.`;
+    return `note: --reveal: Secret data written in clear from ${fromEnv} of ${keys.length} PLXC_SECRET_* variables; the rest stays redacted${valuesPart}. Do not commit this output.`;
   }
-  return `note: Secret data is redacted: its ${keys.length} values live in encrypted config, which render never decrypts (for a local check, export ${secretEnvVar(keys[0]!)}=... and the like, and add --reveal)`;
+  return `note: Secret data is redacted: its ${keys.length} values live in encrypted config, which render never decrypts (for a local check, export ${secretEnvVar(keys[0]!)}=... and the like, and add --reveal)${valuesPart}`;
 }
 
 /** `render --stack <name> [--out <dir>] [--reveal]`. */

@@ -4,7 +4,7 @@
  * Encrypted (`secure:`) values are never decrypted; only their presence is used.
  */
 import { fromYaml, YamlAliasError } from "../components/catalog/yaml.js";
-import { type ConfigSource, type Diagnostic, showValue } from "../components/catalog/index.js";
+import { type ConfigSource, type Diagnostic, isSecureNode, redactSecureNodes, securePaths, showValue } from "../components/catalog/index.js";
 import { closest } from "../components/catalog/suggest.js";
 import { CONFIG_NAMESPACE } from "../components/spec/index.js";
 import { type ProjectFiles, UnreadableFileError, workingTree } from "./project-files.js";
@@ -159,9 +159,7 @@ export function readStackFile(projectFiles: string | ProjectFiles, stack: string
 }
 
 /** `{secure: "v1:..."}`: a value `pulumi config set --secret` stored encrypted. */
-export function isEncrypted(value: unknown): boolean {
-  return isMapping(value) && typeof value.secure === "string";
-}
+export const isEncrypted = isSecureNode;
 
 /** The config of `stack` in the project at `dir`, as the catalog loader reads it. */
 export function readStackConfig(project: string | ProjectFiles, stack: string): ConfigSource {
@@ -174,10 +172,13 @@ export function readStackConfig(project: string | ProjectFiles, stack: string): 
 
 /** A stack file's config keys (from `readStackFile`) as the catalog loader reads them; no secret value. */
 export function configSourceOf(values: ReadonlyMap<string, unknown>): ConfigSource {
+  const full = (key: string) => `${CONFIG_NAMESPACE}:${key}`;
   return {
-    value: (key) => values.get(`${CONFIG_NAMESPACE}:${key}`),
+    // Nested secret values are never decrypted offline: each becomes a redaction naming its path.
+    value: (key) => redactSecureNodes(full(key), values.get(full(key))),
     keys: () => [...values.keys()],
     isSecure: (key) => (values.has(key) ? isEncrypted(values.get(key)) : undefined),
+    securePaths: (key) => securePaths(values.get(full(key))),
   };
 }
 

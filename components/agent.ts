@@ -33,6 +33,11 @@ export class Agent extends pulumi.ComponentResource {
   readonly values: Record<string, unknown>;
   /** The values file, byte-identical to `render`'s `values/<release>.yaml`. */
   readonly valuesYaml: string;
+  /**
+   * The values file as an output: a Pulumi secret when the values hold secret config
+   * (`agent.values` set with `--secret --path`), so that it is encrypted in the state.
+   */
+  readonly valuesOutput: pulumi.Output<string>;
   /** Ids (`Kind/namespace/name`) of every object created. */
   readonly objectIds: string[];
   readonly artifactsStore: ArtifactsStore;
@@ -48,6 +53,7 @@ export class Agent extends pulumi.ComponentResource {
     this.plan = plan;
     this.values = plan.values;
     this.valuesYaml = plan.valuesYaml;
+    this.valuesOutput = plan.valuesFromSecrets ? pulumi.secret(plan.valuesYaml) : pulumi.output(plan.valuesYaml);
     this.objectIds = plan.objects.map((o) => o.id);
 
     const child = { parent: this };
@@ -62,8 +68,10 @@ export class Agent extends pulumi.ComponentResource {
     this.resources = plan.agentObjects.map((o) => createKubernetesObject(o, secretValue, child));
 
     if (plan.helmRelease) this.release = this.deployChart(plan, plan.helmRelease);
-    this.registerOutputs({ valuesYaml: this.valuesYaml, objectIds: this.objectIds });
+    this.registerOutputs({ valuesYaml: this.valuesOutput, objectIds: this.objectIds });
   }
+
+
 
   /** The agent chart with the catalog's values, after every object it mounts exists. */
   private deployChart(plan: AgentPlan, r: ReleasePlan): k8s.helm.v3.Release {
@@ -72,14 +80,20 @@ export class Agent extends pulumi.ComponentResource {
     for (const owner of owners) owner.objectIds.forEach((id, i) => byId.set(id, owner.resources[i]!));
     // Secrets and ConfigMaps the gateway pod reads: their resourceVersion rolls the pod.
     const versions = r.rolloutFrom.map((id) => (byId.get(id) as k8s.core.v1.Secret | k8s.core.v1.ConfigMap).metadata.resourceVersion);
-    const values =
+    const rolled =
       versions.length === 0
         ? plan.values
         : pulumi.all(versions).apply((v) => withRolloutAnnotation(plan.values, rolloutVersion(r.rolloutFrom, v)));
+    const values = plan.valuesFromSecrets ? pulumi.secret(rolled) : rolled;
     return new k8s.helm.v3.Release(
       r.name,
       { name: r.name, namespace: r.namespace, chart: r.chart, version: r.version, repositoryOpts: { repo: r.repo }, values },
-      { parent: this, dependsOn: [...owners, ...this.resources] },
+      {
+        parent: this,
+        dependsOn: [...owners, ...this.resources],
+        // The release's state repeats its values: keep them encrypted there too.
+        ...(plan.valuesFromSecrets ? { additionalSecretOutputs: ["values"] } : {}),
+      },
     );
   }
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RULES } from "../components/index.js";
-import { runStack } from "../program.js";
+import { PulumiConfigReader, runStack } from "../program.js";
 import { type CorpusCase, expectedDiagnostic, loadCorpus, stackFileOf } from "../scripts/corpus.js";
 import { registered, resetRegistered } from "./helpers/pulumi-mocks.js";
 import { loadStackIntoConfig } from "./helpers/stacks.js";
@@ -55,7 +55,8 @@ describe("validation corpus", () => {
         resetRegistered();
         const dir = projectFor(c);
         loadStackIntoConfig(dir, c.name, c.secretValues);
-        assert.throws(() => runStack(), (err: Error) => err.message.includes(c.expect.path));
+        const reader = new PulumiConfigReader(join(dir, `Pulumi.${c.name}.yaml`));
+        assert.throws(() => runStack(reader), (err: Error) => err.message.includes(c.expect.path));
         assert.equal(registered.length, 0);
       });
     }

@@ -92,7 +92,7 @@ describe("stack program on the mock engine", () => {
       const releases = registered.filter((r) => r.type === "kubernetes:helm.sh/v3:Release");
       assert.equal(releases.length, stackPlan.agents.filter((a) => a.helmRelease).length);
       for (const plan of stackPlan.agents) {
-        assert.equal(out.values[plan.release], files.get(`values/${plan.release}.yaml`));
+        assert.equal(await valueOf(out.values[plan.release]!), files.get(`values/${plan.release}.yaml`));
         if (!plan.helmRelease) continue;
         const expected = yamlOf(files.get(`releases/${plan.release}.yaml`)!) as Record<string, unknown>;
         const inputs = releases.find((r) => r.inputs.name === plan.release)!.inputs;

@@ -1,5 +1,6 @@
 export * from "./diagnostics.js";
 export * from "./credentials.js";
+export * from "./secure-config.js";
 export * from "./model.js";
 export * from "./load.js";
 export * from "./checks/index.js";

@@ -9,7 +9,7 @@ import { AGENT_KEYS, agentCatalog, agentItem, CONFIG_NAMESPACE, STACK_KEYS, stac
 import { checkAgents } from "./checks/agents.js";
 import { checkUnusedKeys } from "./checks/config-keys.js";
 import { checkUnparsedEntryNames } from "./checks/names.js";
-import { type AgentPaths, agentItemPaths, type CheckInput, crossChecks, SHORT_FORM_PATHS } from "./checks/index.js";
+import { type AgentPaths, agentItemPaths, type CheckInput, checkSecretPlacement, crossChecks, SHORT_FORM_PATHS, valuesHoldSecrets } from "./checks/index.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { errorsOf, joinPath, showValue, warningsOf } from "./diagnostics.js";
 import { type Library, parseLibrary, resolveEntry } from "./library.js";
@@ -118,7 +118,7 @@ function parseAgent(raw: RawAgent, paths: AgentPaths, library: Library, diagnost
 const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The agents of the stack as raw catalogs with their config paths: `polyaxon:agents`, or the short form. */
-function rawAgents(raw: Record<string, unknown>, diagnostics: Diagnostic[]): { raw: RawAgent; paths: AgentPaths }[] {
+function rawAgents(raw: Record<string, unknown>, diagnostics: Diagnostic[]): { raw: RawAgent; paths: AgentPaths; index?: number }[] {
   if (raw.agents === undefined) {
     return [{ raw: Object.fromEntries(AGENT_KEYS.map((k) => [k, raw[k]])), paths: SHORT_FORM_PATHS }];
   }
@@ -159,12 +159,13 @@ function rawAgents(raw: Record<string, unknown>, diagnostics: Diagnostic[]): { r
     }
     const settings = Object.fromEntries(settingKeys.filter((k) => item[k] !== undefined).map((k) => [k, item[k]]));
     const { namespace, artifactsStore, connections, mountConnections } = item;
-    return [{ raw: { namespace, artifactsStore, connections, mountConnections, agent: settings }, paths }];
+    return [{ raw: { namespace, artifactsStore, connections, mountConnections, agent: settings }, paths, index: i }];
   });
 }
 
-function toCatalog(input: CheckInput, warnings: Diagnostic[]): Catalog {
+function toCatalog(input: CheckInput, warnings: Diagnostic[], valuesFromSecrets: boolean): Catalog {
   return {
+    ...(valuesFromSecrets ? { valuesFromSecrets } : {}),
     namespace: input.namespace,
     artifactsStore: input.artifactsStore ?? DEFAULT_ARTIFACTS_STORE,
     usesDefaultStore: !input.artifactsStore,
@@ -181,16 +182,17 @@ export function loadStack(source: ConfigSource): StackLoadResult {
   const diagnostics: Diagnostic[] = [];
   const library = parseLibrary(raw.library, diagnostics);
   const shared = parseAt(stackConfig.shape.sharedNamespaces, raw.sharedNamespaces, "polyaxon:sharedNamespaces", diagnostics) ?? [];
-  const agents = rawAgents(raw, diagnostics).map(({ raw: agentRaw, paths }) => {
+  diagnostics.push(...checkSecretPlacement(source));
+  const agents = rawAgents(raw, diagnostics).map(({ raw: agentRaw, paths, index }) => {
     const own: Diagnostic[] = [];
     const input = parseAgent(agentRaw, paths, library, own);
     own.push(...crossChecks(input, source));
     diagnostics.push(...own);
-    return { input, own };
+    return { input, own, index };
   });
   diagnostics.push(...checkAgents(agents.map((a) => a.input), shared), ...checkUnusedKeys(agents.map((a) => a.input), source));
   if (errorsOf(diagnostics).length > 0) return { diagnostics };
-  const catalogs = agents.map(({ input, own }) => toCatalog(input, warningsOf(own)));
+  const catalogs = agents.map(({ input, own, index }) => toCatalog(input, warningsOf(own), valuesHoldSecrets(source, index)));
   return { stack: { agents: catalogs, warnings: warningsOf(diagnostics) }, diagnostics };
 }
 

@@ -5,6 +5,7 @@
 import type { AgentConfig } from "../spec/agent.js";
 import type { ArtifactsStoreEntry, ConnectionEntry } from "../spec/connection.js";
 import type { Diagnostic } from "./diagnostics.js";
+import type { ConfigPath } from "./secure-config.js";
 
 /** The chart's own default store, written out explicitly when none is configured. */
 export const DEFAULT_ARTIFACTS_STORE: ArtifactsStoreEntry = {
@@ -29,6 +30,11 @@ export interface Catalog {
   agent: AgentConfig;
   /** Advice that did not stop the catalog (errors never reach a Catalog). */
   warnings: Diagnostic[];
+  /**
+   * The chart values hold secret config (`agent.values` set with `--secret --path`): the
+   * values, the release and the stack output derived from them must be Pulumi secrets.
+   */
+  valuesFromSecrets?: boolean;
 }
 
 /**
@@ -47,4 +53,9 @@ export interface ConfigSource {
    * offline renders cannot), so content rules can check it. Never printed.
    */
   secretValue?(fullKey: string): string | undefined;
+  /**
+   * Where `polyaxon:<key>` holds secret values: paths inside its value (`[[]]`: the whole
+   * value, or somewhere the source cannot tell). Empty or absent: no secret in it.
+   */
+  securePaths?(key: string): ConfigPath[];
 }

@@ -34,6 +34,8 @@ export interface AgentPlan {
   namespace: string;
   values: Record<string, unknown>;
   valuesYaml: string;
+  /** The values hold secret config: whatever is derived from them must stay secret. */
+  valuesFromSecrets: boolean;
   artifactsStore: EntryPlan;
   connections: EntryPlan[];
   /** Objects of the agent itself (its token Secret). */
@@ -80,6 +82,7 @@ export function planAgent(catalog: Catalog): AgentPlan {
     namespace: catalog.namespace,
     values,
     valuesYaml: toYaml(values),
+    valuesFromSecrets: catalog.valuesFromSecrets === true,
     artifactsStore,
     connections,
     agentObjects,

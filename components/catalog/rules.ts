@@ -18,6 +18,10 @@ export const RULES = {
     title: "No credential where a config key name belongs",
     why: "`fromConfig`, `gitToken` and the other helpers name Pulumi secret config keys; a token pasted there would sit in the stack file and the repository in clear (and be echoed by every tool). Known token forms (GitHub, AWS, Slack, GitLab, Stripe, JWT, PEM, key files) and long random strings are refused and never printed.",
   },
+  "secret-in-clear": {
+    title: "Secret config only where it stays secret",
+    why: "A value set with `pulumi config set --secret --path` inside a catalog entry, a ConfigMap's data, annotations or a name would be stored in clear: the chart writes every entry into its ConfigMap. Only `agent.values` may hold secret config; the program passes them to the chart as Pulumi secrets.",
+  },
   "unknown-key": {
     title: "No unknown keys",
     why: "Polyaxon's models forbid extra keys; in a schema an extra key (e.g. `subPath`) silently turns it untyped and runs fail later.",

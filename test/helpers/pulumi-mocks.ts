@@ -29,8 +29,12 @@ export interface Registered {
 /** Every resource registered since the last `resetRegistered()`. */
 export const registered: Registered[] = [];
 
+/** Outputs of components and of the stack (`registerOutputs`), serialised as the engine gets them. */
+export const registeredOutputs: { urn: string; outputs: Record<string, unknown> }[] = [];
+
 export function resetRegistered(): void {
   registered.length = 0;
+  registeredOutputs.length = 0;
 }
 
 interface RegisterRequest {
@@ -70,6 +74,16 @@ MockMonitor.prototype.registerResource = async function (
   });
 };
 
+const originalOutputs = MockMonitor.prototype.registerResourceOutputs;
+MockMonitor.prototype.registerResourceOutputs = function (
+  this: unknown,
+  req: { getUrn(): string; getOutputs(): { toJavaScript(): unknown } | undefined },
+  callback: (err: unknown, res: unknown) => void,
+) {
+  registeredOutputs.push({ urn: req.getUrn(), outputs: (req.getOutputs()?.toJavaScript() ?? {}) as Record<string, unknown> });
+  return originalOutputs.call(this, req, callback);
+};
+
 /**
  * Kubernetes objects get a resourceVersion that changes with their inputs, as the API
  * server's does with their content.
@@ -94,6 +108,14 @@ pulumi.runtime.setMocks(
 /** True when `v` is a secret as the SDK serialises it. */
 export function isSecretValue(v: unknown): v is { value: unknown } {
   return typeof v === "object" && v !== null && (v as Record<string, unknown>)[rpc.specialSigKey] === rpc.specialSecretSig;
+}
+
+/**
+ * What the state would hold in plain text: the serialised value with every secret envelope
+ * (which the engine encrypts) cut out.
+ */
+export function plainTextOf(v: unknown): string {
+  return JSON.stringify(unwrapSecrets(v, () => "<encrypted>"));
 }
 
 /** Replace every wrapped secret by `f(value)`, recursively. */

@@ -3,6 +3,7 @@
  * with a canary value in place of each encrypted secret.
  */
 import { resolve } from "node:path";
+import { type ConfigPath, configPathText, securePaths } from "../../components/catalog/secure-config.js";
 import { fromYaml } from "../../components/catalog/yaml.js";
 import { isEncrypted, listStacks, readStackFile } from "../../cli/stack-file.js";
 import { setConfig } from "./pulumi-mocks.js";
@@ -27,8 +28,25 @@ export function canaryFor(fullKey: string): string {
 export const CANARY_PATTERN = /CANARY-[A-Za-z0-9-]*-9d2f7c/;
 
 /**
- * Put a stack file's config into Pulumi's config; encrypted values become canaries, or the
- * plain values given in `secretValues`.
+ * A structured value as the engine hands it to the program: each nested `secure:` node
+ * decrypted (here: its canary, or the value given for its `--path` in `secretValues`).
+ */
+function decryptNested(key: string, value: unknown, secretValues: Record<string, string>, at: ConfigPath = []): unknown {
+  if (isEncrypted(value)) {
+    const path = configPathText(key, at);
+    return secretValues[path] ?? canaryFor(path);
+  }
+  if (Array.isArray(value)) return value.map((v, i) => decryptNested(key, v, secretValues, [...at, i]));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decryptNested(key, v, secretValues, [...at, k])]));
+  }
+  return value;
+}
+
+/**
+ * Put a stack file's config into Pulumi's config as the engine would: encrypted values
+ * become canaries (or the plain values given in `secretValues`), and a structured key with
+ * a secret inside is decrypted whole and marked secret.
  */
 export function loadStackIntoConfig(
   dir: string,
@@ -39,6 +57,7 @@ export function loadStackIntoConfig(
   const secrets: Record<string, string> = {};
   for (const [key, value] of readStackFile(dir, stack)) {
     if (isEncrypted(value)) secrets[key] = secretValues[key] ?? canaryFor(key);
+    else if (securePaths(value).length > 0) secrets[key] = JSON.stringify(decryptNested(key, value, secretValues));
     else plain[key] = typeof value === "string" ? value : JSON.stringify(value);
   }
   setConfig(plain, secrets);

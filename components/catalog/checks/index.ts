@@ -21,6 +21,7 @@ export { checkCatalogMounts, checkGatewayMounts, pathClash } from "./mounts.js";
 export { checkKubernetesNames, checkUniqueNames, labelProblem } from "./names.js";
 export { checkItemsExist, checkMountConnections, checkProvisionedOnce } from "./references.js";
 export { checkEnvVarNames, checkSecretContracts, notifierConfigProblem } from "./secret-contracts.js";
+export { checkSecretPlacement, valuesHoldSecrets } from "./secret-placement.js";
 
 /** Every rule about one agent's catalog. */
 export function crossChecks(config: CheckInput, source: ConfigSource): Diagnostic[] {

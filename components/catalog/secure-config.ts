@@ -1,0 +1,47 @@
+/**
+ * Secret values inside structured config. `pulumi config set --secret --path
+ * polyaxon:agent.values.postgresql.auth.password x` stores `{secure: v1:...}` at that depth
+ * of the stack file; the program receives the whole key decrypted and only knows that the
+ * key holds a secret somewhere. These helpers find where, so that what derives from it is
+ * kept secret (or refused where Kubernetes would store it in clear), and so that offline
+ * renders redact it instead of writing the `secure:` mapping.
+ */
+
+/** A path inside one config value: mapping keys and list indexes. */
+export type ConfigPath = (string | number)[];
+
+/** `{secure: "v1:..."}`: a value `pulumi config set --secret` stored encrypted. */
+export function isSecureNode(value: unknown): value is { secure: string } {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { secure?: unknown }).secure === "string" && Object.keys(value).length === 1;
+}
+
+/** Paths of every encrypted node inside `value` (`[[]]` when `value` itself is one). */
+export function securePaths(value: unknown, at: ConfigPath = []): ConfigPath[] {
+  if (isSecureNode(value)) return [at];
+  if (Array.isArray(value)) return value.flatMap((v, i) => securePaths(v, [...at, i]));
+  if (typeof value === "object" && value !== null) return Object.entries(value).flatMap(([k, v]) => securePaths(v, [...at, k]));
+  return [];
+}
+
+/** A config path as `pulumi config set --path` writes it: `polyaxon:agent.values.a[0].b`. */
+export function configPathText(fullKey: string, path: ConfigPath): string {
+  return path.reduce<string>((out, seg) => (typeof seg === "number" ? `${out}[${seg}]` : `${out}.${seg}`), fullKey);
+}
+
+/** What an offline render writes in place of a nested secret config value. */
+export function redactedConfigValue(fullKey: string, path: ConfigPath): string {
+  return `<redacted: secret config ${configPathText(fullKey, path)}>`;
+}
+
+/** `value` with each nested encrypted node replaced by its redaction (offline reads never decrypt). */
+export function redactSecureNodes(fullKey: string, value: unknown, at: ConfigPath = []): unknown {
+  if (isSecureNode(value)) return at.length === 0 ? value : redactedConfigValue(fullKey, at);
+  if (Array.isArray(value)) return value.map((v, i) => redactSecureNodes(fullKey, v, [...at, i]));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactSecureNodes(fullKey, v, [...at, k])]));
+  }
+  return value;
+}
+
+/** Matches any redaction `redactSecureNodes` writes. */
+export const REDACTED_CONFIG_PATTERN = /<redacted: secret config [^>]+>/g;
