@@ -145,7 +145,8 @@ export function clusterProvider(config: PulumiConfigReader): k8s.Provider {
  * resource is registered.
  */
 export function runStack(source: PulumiConfigReader = new PulumiConfigReader()): StackOutputs {
-  const { stack, diagnostics } = loadStack(source);
+  // `pulumi preview`/`up` touch the cluster: a stack that names none is refused.
+  const { stack, diagnostics } = loadStack(source, { cluster: "required" });
   // RunError: Pulumi prints the message (every problem) without a stack trace.
   if (!stack) throw new pulumi.RunError(new CatalogError(diagnostics).message);
   const warnings = stack.warnings.map(formatDiagnostic);

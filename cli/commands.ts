@@ -28,7 +28,7 @@ function loadAndReport(projectDir: string, stack: string, io: Io): StackModel | 
   let diagnostics: Diagnostic[];
   let model: StackModel | undefined;
   try {
-    ({ stack: model, diagnostics } = loadStack(readStackConfig(projectDir, stack)));
+    ({ stack: model, diagnostics } = loadStack(readStackConfig(projectDir, stack), { cluster: "advise" }));
   } catch (err) {
     if (!(err instanceof StackFileError)) throw err;
     diagnostics = err.diagnostics;

@@ -38,7 +38,7 @@ export async function renderAllCommand(projectDir: string, outDir: string, io: I
   let invalid = false;
   for (const stack of stacks) {
     try {
-      const { stack: model, diagnostics } = loadStack(readStackConfig(projectDir, stack));
+      const { stack: model, diagnostics } = loadStack(readStackConfig(projectDir, stack), { cluster: "advise" });
       if (model) models.set(stack, model);
       else {
         invalid = true;

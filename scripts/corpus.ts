@@ -55,7 +55,7 @@ export function diagnosticsOf(c: CorpusCase): Diagnostic[] {
     writeFileSync(join(dir, "Pulumi.yaml"), "name: polyaxon-connections\nruntime: nodejs\n");
     writeFileSync(join(dir, `Pulumi.${c.name}.yaml`), stackFileOf(c));
     const source = readStackConfig(dir, c.stackArg ?? c.name);
-    return loadStack({ ...source, secretValue: (key) => c.secretValues?.[key] }).diagnostics;
+    return loadStack({ ...source, secretValue: (key) => c.secretValues?.[key] }, { cluster: "advise" }).diagnostics;
   } catch (err) {
     if (err instanceof StackFileError) return err.diagnostics;
     throw err;

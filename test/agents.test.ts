@@ -4,7 +4,7 @@
  * between agents without their Kubernetes objects being replaced.
  */
 import { strict as assert } from "node:assert";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readStackConfig } from "../cli/stack-file.js";
@@ -84,6 +84,32 @@ describe("catalogs across namespaces, agents and clusters", () => {
     assert.equal(provider.inputs.context, "prod");
     const objects = registered.filter((r) => r.type.startsWith("kubernetes:"));
     assert.ok(objects.length > 0 && objects.every((r) => r.provider.startsWith(provider.urn)));
+  });
+
+  it("refuses under pulumi a stack that names no cluster, unless it opts into the ambient one; offline it only warns", async () => {
+    const catalog = { "polyaxon:connections": JSON.stringify([{ name: "code", kind: "git", schema: { url: "https://github.com/acme/ml" } }]) };
+    resetRegistered();
+    setConfig(catalog, {}, true);
+    assert.throws(() => runStack(), /kubernetes:context: the stack names no cluster.*Fix: run `pulumi config set kubernetes:context <context>`.*polyaxon:ambientCluster: true/s);
+    assert.equal(registered.length, 0);
+
+    resetRegistered();
+    setConfig({ ...catalog, "polyaxon:ambientCluster": "true" }, {}, true);
+    await settled(stackResources(runStack()));
+    const provider = registered.find((r) => r.type === "pulumi:providers:kubernetes")!;
+    assert.equal(provider.inputs.context, undefined, "the ambient context, on purpose");
+
+    const dir = mkdtempSync(join(tmpdir(), "plx-cluster-"));
+    writeFileSync(join(dir, "Pulumi.yaml"), "name: p\nruntime: nodejs\n");
+    writeFileSync(join(dir, "Pulumi.fresh.yaml"), "config:\n  polyaxon:connections: []\n");
+    const r = await cli(["render", "--stack", "fresh", "--out", join(dir, "out")], dir);
+    assert.equal(r.code, 0, r.text);
+    assert.match(r.stderr, /warning kubernetes:context: the stack names no cluster/);
+    // The example stacks name theirs (dev opts into the ambient context of a local cluster).
+    for (const stack of ["dev", "staging", "prod"]) {
+      const v = await cli(["validate", "--stack", stack], PROJECT_ROOT);
+      assert.doesNotMatch(v.text, /names no cluster/, stack);
+    }
   });
 
   it("moves a connection between two agents of one namespace without replacing its objects", async () => {

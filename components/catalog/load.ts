@@ -9,7 +9,7 @@ import { AGENT_KEYS, agentCatalog, agentItem, CONFIG_NAMESPACE, STACK_KEYS, stac
 import { checkAgents } from "./checks/agents.js";
 import { checkUnusedKeys } from "./checks/config-keys.js";
 import { checkUnparsedEntryNames } from "./checks/names.js";
-import { type AgentPaths, agentItemPaths, type CheckInput, checkSecretPlacement, crossChecks, SHORT_FORM_PATHS, valuesHoldSecrets } from "./checks/index.js";
+import { type AgentPaths, agentItemPaths, type CheckInput, checkClusterBoundary, checkSecretPlacement, crossChecks, SHORT_FORM_PATHS, valuesHoldSecrets } from "./checks/index.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { errorsOf, joinPath, showValue, warningsOf } from "./diagnostics.js";
 import { type Library, parseLibrary, resolveEntry } from "./library.js";
@@ -176,10 +176,21 @@ function toCatalog(input: CheckInput, warnings: Diagnostic[], valuesFromSecrets:
   };
 }
 
+export interface LoadOptions {
+  /**
+   * Whether the stack must name its cluster: `required` where the caller touches it
+   * (`pulumi preview`/`up`), `advise` for the offline commands (a warning), unset for
+   * catalogs declared in code (their program owns its provider).
+   */
+  cluster?: "required" | "advise";
+}
+
 /** Parse, default, and cross-check every agent of a stack. Never throws on bad input. */
-export function loadStack(source: ConfigSource): StackLoadResult {
+export function loadStack(source: ConfigSource, opts: LoadOptions = {}): StackLoadResult {
   const raw = rawStackConfig(source);
   const diagnostics: Diagnostic[] = [];
+  parseAt(stackConfig.shape.ambientCluster, raw.ambientCluster, "polyaxon:ambientCluster", diagnostics);
+  if (opts.cluster) diagnostics.push(...checkClusterBoundary(source, opts.cluster === "required"));
   const library = parseLibrary(raw.library, diagnostics);
   const shared = parseAt(stackConfig.shape.sharedNamespaces, raw.sharedNamespaces, "polyaxon:sharedNamespaces", diagnostics) ?? [];
   diagnostics.push(...checkSecretPlacement(source));

@@ -22,6 +22,10 @@ export const RULES = {
     title: "Secret config only where it stays secret",
     why: "A value set with `pulumi config set --secret --path` inside a catalog entry, a ConfigMap's data, annotations or a name would be stored in clear: the chart writes every entry into its ConfigMap. Only `agent.values` may hold secret config; the program passes them to the chart as Pulumi secrets.",
   },
+  cluster: {
+    title: "A stack names its cluster",
+    why: "Without `kubernetes:context` or `kubernetes:kubeconfig` the provider uses the ambient kubeconfig's current context, so `pulumi up` of one stack could change another cluster. `pulumi preview`/`up` refuse such a stack (the offline commands warn) unless it opts in with `polyaxon:ambientCluster: true`.",
+  },
   "unknown-key": {
     title: "No unknown keys",
     why: "Polyaxon's models forbid extra keys; in a schema an extra key (e.g. `subPath`) silently turns it untyped and runs fail later.",

@@ -14,7 +14,7 @@ export const CONFIG_NAMESPACE = "polyaxon";
 export const AGENT_KEYS = ["namespace", "artifactsStore", "connections", "mountConnections", "agent"] as const;
 
 /** Every `polyaxon:*` key that describes catalogs (others hold secret values). */
-export const STACK_KEYS = [...AGENT_KEYS, "agents", "library", "sharedNamespaces"] as const;
+export const STACK_KEYS = [...AGENT_KEYS, "agents", "library", "sharedNamespaces", "ambientCluster"] as const;
 
 /** One agent's catalog: what the short form's keys hold. */
 export const agentCatalog = z.strictObject({
@@ -59,6 +59,12 @@ export const stackConfig = z.strictObject({
   library: z.array(connectionEntry).optional(),
   /** Namespaces that several agents may list in additionalNamespaces on purpose. */
   sharedNamespaces: z.array(dnsLabel).optional(),
+  /**
+   * Use the ambient kubeconfig's current context when the stack sets neither
+   * kubernetes:context nor kubernetes:kubeconfig (a local kind or minikube dev stack).
+   * @default false
+   */
+  ambientCluster: z.boolean().optional(),
 });
 
 /** One agent's parsed (defaults applied), not yet cross-checked catalog. */

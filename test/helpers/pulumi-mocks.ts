@@ -195,7 +195,15 @@ export function engineRuleViolations(resources: readonly Registered[]): string[]
   return out;
 }
 
-/** Replace the whole Pulumi config: plain values, and secret keys given separately. */
-export function setConfig(plain: Record<string, string>, secrets: Record<string, string> = {}): void {
-  pulumi.runtime.setAllConfig({ ...plain, ...secrets }, Object.keys(secrets));
+/** The cluster test stacks name (the program refuses a stack that names none). */
+export const MOCK_CLUSTER = { "kubernetes:context": "mock-cluster" };
+
+/**
+ * Replace the whole Pulumi config: plain values, and secret keys given separately. A stack
+ * that names no cluster gets `MOCK_CLUSTER`, unless `ambient` says to leave it as it is.
+ */
+export function setConfig(plain: Record<string, string>, secrets: Record<string, string> = {}, ambient = false): void {
+  const all = { ...plain, ...secrets };
+  const named = "kubernetes:context" in all || "kubernetes:kubeconfig" in all || "polyaxon:ambientCluster" in all;
+  pulumi.runtime.setAllConfig({ ...(named || ambient ? {} : MOCK_CLUSTER), ...all }, Object.keys(secrets));
 }

@@ -22,6 +22,7 @@ export { checkKubernetesNames, checkUniqueNames, labelProblem } from "./names.js
 export { checkItemsExist, checkMountConnections, checkProvisionedOnce } from "./references.js";
 export { checkEnvVarNames, checkSecretContracts, notifierConfigProblem } from "./secret-contracts.js";
 export { checkSecretPlacement, valuesHoldSecrets } from "./secret-placement.js";
+export { checkClusterBoundary, CLUSTER_KEYS, namesItsCluster } from "./cluster.js";
 
 /** Every rule about one agent's catalog. */
 export function crossChecks(config: CheckInput, source: ConfigSource): Diagnostic[] {
