@@ -1,11 +1,15 @@
 /**
  * `import <values.yaml> --stack <name> [--force]`: writes `Pulumi.<name>.yaml` from an
  * existing values file. Validated first: with problems, nothing is written unless --force.
- * An existing stack file is only changed with --force, and then only its catalog keys.
+ * An existing stack file is only changed with --force, and then only its catalog keys: it
+ * is edited as a YAML document, so every other key, comment and the key order stay. Chart
+ * secrets are never written in clear: each gets its `pulumi config set --secret` command.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  type ConfigPath,
+  configPathText,
   configSourceFrom,
   errorsOf,
   formatDiagnostics,
@@ -13,10 +17,10 @@ import {
   loadCatalog,
   toYaml,
 } from "../components/catalog/index.js";
-import { STACK_KEYS } from "../components/spec/index.js";
 import { EXIT_INVALID, EXIT_OK, type Io } from "./io.js";
 import { importValues } from "./import-values.js";
 import { SCHEMA_MODELINE } from "./schema-command.js";
+import { applyImportToStackFile, ImportTargetError } from "./stack-file-edit.js";
 import { checkStackName, StackFileError } from "./stack-file.js";
 
 function readValues(file: string): Record<string, unknown> {
@@ -33,7 +37,19 @@ function readValues(file: string): Record<string, unknown> {
   return doc as Record<string, unknown>;
 }
 
-export function importCommand(projectDir: string, valuesFile: string, stack: string, force: boolean, io: Io): number {
+/** `pulumi config set --secret --path` for each chart secret, with a placeholder for the value. */
+function secretCommands(chartSecrets: ConfigPath[], valuesKey: string, stack: string): string[] {
+  return chartSecrets.map((path) => `pulumi config set --secret --path '${configPathText(valuesKey, path)}' '<value>' --stack ${stack}`);
+}
+
+export interface ImportOptions {
+  /** Write despite problems, and edit an existing stack file. */
+  force: boolean;
+  /** With `polyaxon:agents`: the agent (by release) the values are for. */
+  release?: string;
+}
+
+export function importCommand(projectDir: string, valuesFile: string, stack: string, opts: ImportOptions, io: Io): number {
   let values: Record<string, unknown>;
   try {
     checkStackName(stack);
@@ -43,7 +59,8 @@ export function importCommand(projectDir: string, valuesFile: string, stack: str
     io.err(formatDiagnostics(err.diagnostics));
     return EXIT_INVALID;
   }
-  const { config, notes } = importValues(values, stack);
+  const { config, notes, chartSecrets } = importValues(values, stack);
+  if (opts.release !== undefined) config["polyaxon:agent"] = { ...(config["polyaxon:agent"] as object | undefined), release: opts.release };
   const catalog = Object.fromEntries(Object.entries(config).map(([k, v]) => [k.slice("polyaxon:".length), v]));
   const { diagnostics } = loadCatalog(configSourceFrom(catalog));
   const errors = errorsOf(diagnostics);
@@ -52,21 +69,36 @@ export function importCommand(projectDir: string, valuesFile: string, stack: str
 
   const target = join(projectDir, `Pulumi.${stack}.yaml`);
   const exists = existsSync(target);
-  if ((errors.length > 0 || exists) && !force) {
+  if ((errors.length > 0 || exists) && !opts.force) {
     if (errors.length > 0) io.err(`${valuesFile}: ${errors.length} problem(s) above; nothing was written (--force writes anyway)`);
-    if (exists) io.err(`Pulumi.${stack}.yaml exists; nothing was written (--force replaces its polyaxon catalog keys, keeping the rest)`);
+    if (exists) io.err(`Pulumi.${stack}.yaml exists; nothing was written (--force updates its catalog keys, keeping every other key and comment)`);
     return EXIT_INVALID;
   }
-  // Keep what the existing file holds besides the catalog: encryption salt, secret values, other namespaces.
-  const previous = exists ? (fromYaml(readFileSync(target, "utf8")) as Record<string, unknown> | null) ?? {} : {};
-  const previousConfig = (previous.config ?? {}) as Record<string, unknown>;
-  const kept = Object.fromEntries(
-    Object.entries(previousConfig).filter(([k]) => !STACK_KEYS.some((key) => k === `polyaxon:${key}`)),
-  );
-  const doc = { ...previous, config: { ...kept, ...config } };
+  let text: string;
+  let into = "polyaxon:";
+  let changed = Object.keys(config);
+  if (exists) {
+    try {
+      const edit = applyImportToStackFile(readFileSync(target, "utf8"), config, opts.release);
+      text = edit.text;
+      into = edit.target;
+      changed = edit.changed;
+    } catch (err) {
+      if (!(err instanceof ImportTargetError)) throw err;
+      io.err(`error Pulumi.${stack}.yaml: ${err.message}; nothing was written`);
+      return EXIT_INVALID;
+    }
+  } else {
+    text = `${SCHEMA_MODELINE}\n${toYaml({ config })}`;
+  }
   const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${SCHEMA_MODELINE}\n${toYaml(doc)}`);
+  writeFileSync(tmp, text, { mode: exists ? statSync(target).mode & 0o777 : 0o644 });
   renameSync(tmp, target);
-  io.out(`wrote Pulumi.${stack}.yaml: ${Object.keys(config).join(", ")}${errors.length ? ` (${errors.length} problem(s) left: run validate)` : ""}`);
+  io.out(`wrote Pulumi.${stack}.yaml: ${changed.join(", ")}${errors.length ? ` (${errors.length} problem(s) left: run validate)` : ""}`);
+  if (chartSecrets.length > 0) {
+    const valuesKey = into === "polyaxon:" ? "polyaxon:agent.values" : `${into}.values`;
+    io.out(`${chartSecrets.length} chart secret(s) were not written in clear; set each as a Pulumi secret:`);
+    for (const command of secretCommands(chartSecrets, valuesKey, stack)) io.out(`  ${command}`);
+  }
   return EXIT_OK;
 }

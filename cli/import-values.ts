@@ -4,7 +4,7 @@
  * setting to `polyaxon:agent.values`, so nothing is lost. An inline `agent.token` is never
  * copied into plain config.
  */
-import { DEFAULT_ARTIFACTS_STORE } from "../components/catalog/index.js";
+import { type ConfigPath, DEFAULT_ARTIFACTS_STORE } from "../components/catalog/index.js";
 
 /** Keys only the CE (platform) chart reads: their presence means a `polyaxon` chart values file. */
 const PLATFORM_KEYS = [
@@ -17,6 +17,46 @@ export interface ImportResult {
   config: Record<string, unknown>;
   /** What the user must know: dropped keys, the token, the chart. No secret value appears here. */
   notes: string[];
+  /**
+   * Chart secrets found in the values, by path inside `polyaxon:agent.values`: never written
+   * in clear; the user sets each with `pulumi config set --secret --path`.
+   */
+  chartSecrets: ConfigPath[];
+}
+
+/** Chart values that are secrets (CE chart): by path. */
+const CHART_SECRET_PATHS: readonly string[][] = [
+  ["user", "password"],
+  ["encryptionSecret"],
+  ["platformSecret"],
+  ["postgresql", "auth", "password"],
+  ["postgresql", "auth", "postgresPassword"],
+  ["redis", "auth", "password"],
+  ["rabbitmq", "auth", "password"],
+  ["rabbitmq", "auth", "erlangCookie"],
+];
+
+/** Any key that names a password, secret, token or key (`adminPassword`, `apiToken`, `organizationKey`). */
+const SECRET_KEY_NAME = /pass(word|wd)?$|secret|token|key$|cookie$/i;
+
+/**
+ * Remove every chart secret from `values` (in place) and return their paths: the known CE
+ * ones, and any non-empty string under a key whose name says it is a secret.
+ */
+function extractChartSecrets(values: Record<string, unknown>, at: ConfigPath = []): ConfigPath[] {
+  const found: ConfigPath[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const path = [...at, key];
+    const known = CHART_SECRET_PATHS.some((p) => p.length === path.length && p.every((seg, i) => seg === path[i]));
+    if (typeof value === "string" && value !== "" && (known || SECRET_KEY_NAME.test(key))) {
+      found.push(path);
+      delete values[key];
+    } else if (isMapping(value)) {
+      found.push(...extractChartSecrets(value, path));
+      if (Object.keys(value).length === 0) delete values[key];
+    }
+  }
+  return found;
 }
 
 const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -37,7 +77,7 @@ export function importValues(values: Record<string, unknown>, stack: string): Im
   }
 
   const agentConfig: Record<string, unknown> = {};
-  const chartValues: Record<string, unknown> = { ...rest };
+  const chartValues: Record<string, unknown> = structuredClone(rest);
   if (isMapping(agent)) {
     const { token, instance, additionalNamespaces, ...agentRest } = agent;
     if (instance !== undefined) agentConfig.instance = instance;
@@ -61,7 +101,8 @@ export function importValues(values: Record<string, unknown>, stack: string): Im
     agentConfig.chart = { name: "polyaxon" };
     notes.push("platform (CE) keys found: polyaxon:agent.chart.name is set to polyaxon, the platform chart");
   }
+  const chartSecrets = extractChartSecrets(chartValues);
   if (Object.keys(chartValues).length > 0) agentConfig.values = chartValues;
   if (Object.keys(agentConfig).length > 0) config["polyaxon:agent"] = agentConfig;
-  return { config, notes };
+  return { config, notes, chartSecrets };
 }

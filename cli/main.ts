@@ -63,8 +63,9 @@ export async function main(argv: readonly string[], io: Io = processIo, projectD
     .argument("<values>", "the Helm values file (values.yaml / config.yaml)")
     .requiredOption("-s, --stack <name>", "stack to write (Pulumi.<name>.yaml)")
     .option("-f, --force", "write despite problems, and update an existing stack file's catalog keys", false)
-    .action((values: string, opts: { stack: string; force: boolean }) => {
-      code = importCommand(projectDir, values, opts.stack, opts.force, io);
+    .option("-r, --release <name>", "the agent (Helm release) the values are for; needed for a stack with polyaxon:agents (a new name adds an agent)")
+    .action((values: string, opts: { stack: string; force: boolean; release?: string }) => {
+      code = importCommand(projectDir, values, opts.stack, { force: opts.force, release: opts.release }, io);
     });
   program
     .command("schema")

@@ -1,0 +1,106 @@
+/**
+ * Edits an existing `Pulumi.<stack>.yaml` in place, as a YAML document (the `yaml`
+ * package keeps comments, key order and formatting of everything it does not touch), so
+ * that `import --force` changes only the keys it owns and never drops the user's.
+ */
+import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from "yaml";
+
+/** Catalog keys an import replaces, or removes when the imported values have none. */
+const REPLACED = ["artifactsStore", "connections", "mountConnections"] as const;
+
+export interface ImportEdit {
+  /** The new file text. */
+  text: string;
+  /** Where the imported catalog went: `polyaxon:*` (short form) or `polyaxon:agents[i]`. */
+  target: string;
+  /** Config paths written or removed, for the summary line. */
+  changed: string[];
+}
+
+/** The import cannot go into this file as asked (exit 2, nothing written). */
+export class ImportTargetError extends Error {}
+
+/** Write what was not touched as it was: no padding in `[a, b]`, no re-wrapping of long lines. */
+const TO_STRING = { flowCollectionPadding: false, lineWidth: 0 } as const;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Set the leaves of `value` under `path`, merging into mappings that exist: keys the
+ * import does not mention (a value set with `--secret --path`, a setting added by hand)
+ * stay as they are.
+ */
+function mergeIn(doc: Document, path: (string | number)[], value: unknown, changed: string[], label: string): void {
+  const existing = doc.getIn(path, true);
+  if (isPlainObject(value) && isMap(existing)) {
+    for (const [k, v] of Object.entries(value)) mergeIn(doc, [...path, k], v, changed, `${label}.${k}`);
+    return;
+  }
+  doc.setIn(path, doc.createNode(value));
+  changed.push(label);
+}
+
+/** The short-form keys of an import (`polyaxon:namespace`, ...) → `{namespace, ...}`. */
+function catalogOf(imported: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(imported).map(([k, v]) => [k.replace(/^polyaxon:/, ""), v]));
+}
+
+/** Apply `catalog` to the mapping at `base` (a config key prefix or an agents item). */
+function applyCatalog(doc: Document, key: (name: string) => (string | number)[], label: (name: string) => string, catalog: Record<string, unknown>, changed: string[]): void {
+  for (const name of REPLACED) {
+    if (catalog[name] !== undefined) {
+      doc.setIn(key(name), doc.createNode(catalog[name]));
+      changed.push(label(name));
+    } else if (doc.hasIn(key(name))) {
+      doc.deleteIn(key(name));
+      changed.push(`${label(name)} (removed: the values have none)`);
+    }
+  }
+  if (catalog.namespace !== undefined) mergeIn(doc, key("namespace"), catalog.namespace, changed, label("namespace"));
+}
+
+/**
+ * The stack file `text` with the imported `polyaxon:*` keys applied. Short form: the
+ * catalog keys are replaced, `polyaxon:agent` merged field by field. `polyaxon:agents`:
+ * the item whose `release` is `release` is updated the same way (or a new item is added);
+ * without `release`, ImportTargetError.
+ */
+export function applyImportToStackFile(text: string, imported: Record<string, unknown>, release?: string): ImportEdit {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) throw new ImportTargetError(`the stack file is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
+  if (doc.contents === null || doc.contents === undefined) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+  if (!isMap(doc.contents)) throw new ImportTargetError("the stack file is not a mapping");
+  if (!doc.has("config")) doc.set("config", doc.createNode({}));
+  if (!isMap(doc.get("config", true))) throw new ImportTargetError("its `config:` is not a mapping");
+  const catalog = catalogOf(imported);
+  const changed: string[] = [];
+  const agents = doc.getIn(["config", "polyaxon:agents"], true);
+
+  if (agents === undefined) {
+    applyCatalog(doc, (n) => ["config", `polyaxon:${n}`], (n) => `polyaxon:${n}`, catalog, changed);
+    if (catalog.agent !== undefined) mergeIn(doc, ["config", "polyaxon:agent"], catalog.agent, changed, "polyaxon:agent");
+    return { text: doc.toString(TO_STRING), target: "polyaxon:", changed };
+  }
+
+  if (!isSeq(agents)) throw new ImportTargetError("polyaxon:agents is not a list");
+  const releases = agents.items.map((item) => (isMap(item) ? (item as YAMLMap).get("release") : undefined)).map(String);
+  if (release === undefined) {
+    throw new ImportTargetError(
+      `the stack has several agents (polyaxon:agents: ${releases.join(", ")}); say which one the values are for with --release <name> (a new name adds an agent)`,
+    );
+  }
+  let index = releases.indexOf(release);
+  if (index < 0) {
+    agents.add(doc.createNode({ release }));
+    index = agents.items.length - 1;
+    changed.push(`polyaxon:agents[${index}] (new agent ${release})`);
+  }
+  const item = (name: string) => ["config", "polyaxon:agents", index, name];
+  const label = (name: string) => `polyaxon:agents[${index}].${name}`;
+  applyCatalog(doc, item, label, catalog, changed);
+  // An agents item holds the release settings inline.
+  for (const [name, value] of Object.entries((catalog.agent as Record<string, unknown> | undefined) ?? {})) {
+    mergeIn(doc, item(name), value, changed, label(name));
+  }
+  return { text: doc.toString(TO_STRING), target: `polyaxon:agents[${index}]`, changed };
+}
