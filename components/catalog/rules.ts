@@ -26,6 +26,10 @@ export const RULES = {
     title: "A stack names its cluster",
     why: "Without `kubernetes:context` or `kubernetes:kubeconfig` the provider uses the ambient kubeconfig's current context, so `pulumi up` of one stack could change another cluster. `pulumi preview`/`up` refuse such a stack (the offline commands warn) unless it opts in with `polyaxon:ambientCluster: true`.",
   },
+  "chart-env": {
+    title: "No env on the artifacts store or a mounted connection",
+    why: "The agent chart pastes that `env` with `toYaml` into its gateway container's `env:` list, while Polyaxon requires a mapping: no form satisfies both, and the container gets an unknown field (the variable never arrives, or the apply is refused). A ConfigMap or Secret without mountPath reaches the container through envFrom.",
+  },
   "unknown-key": {
     title: "No unknown keys",
     why: "Polyaxon's models forbid extra keys; in a schema an extra key (e.g. `subPath`) silently turns it untyped and runs fail later.",

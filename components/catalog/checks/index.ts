@@ -6,6 +6,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { ConfigSource } from "../model.js";
 import { checkEmptyConnections, checkStoreAdvice } from "./advice.js";
 import { checkExtraValues } from "./agent-values.js";
+import { checkChartEnv } from "./chart-env.js";
 import { checkSecretConfigKeys } from "./config-keys.js";
 import type { CheckInput } from "./input.js";
 import { checkCatalogMounts, checkGatewayMounts } from "./mounts.js";
@@ -16,6 +17,7 @@ import { checkEnvVarNames, checkSecretContracts } from "./secret-contracts.js";
 export { type AgentPaths, agentItemPaths, type CheckInput, SHORT_FORM_PATHS } from "./input.js";
 export { checkEmptyConnections, checkStoreAdvice } from "./advice.js";
 export { checkExtraValues } from "./agent-values.js";
+export { checkChartEnv } from "./chart-env.js";
 export { checkSecretConfigKeys, checkUnusedKeys, secretConfigRefs } from "./config-keys.js";
 export { checkCatalogMounts, checkGatewayMounts, pathClash } from "./mounts.js";
 export { checkKubernetesNames, checkUniqueNames, labelProblem } from "./names.js";
@@ -31,6 +33,7 @@ export function crossChecks(config: CheckInput, source: ConfigSource): Diagnosti
     ...checkKubernetesNames(config),
     ...checkMountConnections(config),
     ...checkGatewayMounts(config),
+    ...checkChartEnv(config),
     ...checkCatalogMounts(config),
     ...checkProvisionedOnce(config),
     ...checkItemsExist(config),
