@@ -12,7 +12,7 @@ import { CONNECTION_KINDS, configSourceFrom, fromYaml, loadStack, mergeOverride,
 import { runStack, stackResources } from "../program.js";
 import { gatewayPod } from "./helpers/agent-chart.js";
 import { polyaxonValuesProblems } from "./helpers/polyaxon-rules.js";
-import { engineRuleViolations, registered, resetRegistered, setConfig, settled } from "./helpers/pulumi-mocks.js";
+import { engineRuleViolations, isSecretValue, registered, resetRegistered, setConfig, settled } from "./helpers/pulumi-mocks.js";
 import { exampleStacks, loadStackIntoConfig, PROJECT_ROOT } from "./helpers/stacks.js";
 import { cli } from "./helpers/cli.js";
 
@@ -58,6 +58,20 @@ describe("catalogs across namespaces, agents and clusters", () => {
     const names = registered.filter((r) => r.type === "kubernetes:external-secrets.io/v1:ExternalSecret").map((r) => r.name);
     assert.equal(names.length, new Set(names).size);
     assert.equal(names.filter((n) => n.endsWith("/docker-conf")).length, 2);
+  });
+
+  it("creates the agent token Secret in every namespace its runs use; warns when it is only referenced", async () => {
+    const agent = { additionalNamespaces: ["runs-a", "runs-b"], agentSecret: { name: "agent-token", fromConfig: { POLYAXON_AUTH_TOKEN: "agentToken" } } };
+    resetRegistered();
+    setConfig({ "polyaxon:agent": JSON.stringify(agent), "polyaxon:namespace": "ml" }, { "polyaxon:agentToken": "CANARY-token-9d2f7c" });
+    await settled(stackResources(runStack()));
+    const tokens = registered.filter((r) => r.type === "kubernetes:core/v1:Secret" && r.name.endsWith("/agent-token"));
+    assert.deepEqual(tokens.map((t) => t.name).sort(), ["ml/agent-token", "runs-a/agent-token", "runs-b/agent-token"]);
+    assert.ok(tokens.every((t) => isSecretValue(t.inputs.stringData)));
+
+    const { stack } = loadStack(readStackConfig(PROJECT_ROOT, "prod"));
+    const warned = stack!.warnings.filter((w) => w.rule === "agent-token-namespaces").map((w) => w.path);
+    assert.deepEqual(warned, ["polyaxon:agents[0].agentSecret"]);
   });
 
   it("takes library entries by name, with overrides merged field by field", () => {

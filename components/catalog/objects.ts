@@ -136,11 +136,16 @@ export function planEntryObjects(
   return out;
 }
 
-/** The agent token Secret, when the stack creates it. */
+/**
+ * The agent token Secret, when the stack creates it: in the agent's namespace and in each
+ * additional one, since runs there read the token from the Secret named by `agentSecret` in
+ * their own namespace (the chart copies its own token Secret the same way).
+ */
 export function planAgentObjects(catalog: Catalog): PlannedObject[] {
   const agentSecret = catalog.agent.agentSecret;
   if (!agentSecret?.fromConfig) return [];
-  const meta = metadata(catalog, agentSecret.name, "agent");
   const key = fullConfigKey(agentSecret.fromConfig.POLYAXON_AUTH_TOKEN);
-  return [secretObject(meta, { POLYAXON_AUTH_TOKEN: { from: "config", key } })];
+  return [catalog.namespace, ...catalog.agent.additionalNamespaces].map((namespace) =>
+    secretObject(metadata(catalog, agentSecret.name, "agent", undefined, namespace), { POLYAXON_AUTH_TOKEN: { from: "config", key } }),
+  );
 }

@@ -30,6 +30,10 @@ export const RULES = {
     title: "No env on the artifacts store or a mounted connection",
     why: "The agent chart pastes that `env` with `toYaml` into its gateway container's `env:` list, while Polyaxon requires a mapping: no form satisfies both, and the container gets an unknown field (the variable never arrives, or the apply is refused). A ConfigMap or Secret without mountPath reaches the container through envFrom.",
   },
+  "agent-token-namespaces": {
+    title: "The agent token exists in every namespace runs use",
+    why: "Runs in `agent.additionalNamespaces` read the agent token from the Secret named by `agentSecret` in their own namespace. A token Secret the stack creates (`fromConfig`) is created in each; a referenced one gets this warning.",
+  },
   "unknown-key": {
     title: "No unknown keys",
     why: "Polyaxon's models forbid extra keys; in a schema an extra key (e.g. `subPath`) silently turns it untyped and runs fail later.",

@@ -6,6 +6,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { ConfigSource } from "../model.js";
 import { checkEmptyConnections, checkStoreAdvice } from "./advice.js";
 import { checkExtraValues } from "./agent-values.js";
+import { checkAgentTokenNamespaces } from "./agent-token.js";
 import { checkChartEnv } from "./chart-env.js";
 import { checkSecretConfigKeys } from "./config-keys.js";
 import type { CheckInput } from "./input.js";
@@ -18,6 +19,7 @@ export { type AgentPaths, agentItemPaths, type CheckInput, SHORT_FORM_PATHS } fr
 export { checkEmptyConnections, checkStoreAdvice } from "./advice.js";
 export { checkExtraValues } from "./agent-values.js";
 export { checkChartEnv } from "./chart-env.js";
+export { checkAgentTokenNamespaces } from "./agent-token.js";
 export { checkSecretConfigKeys, checkUnusedKeys, secretConfigRefs } from "./config-keys.js";
 export { checkCatalogMounts, checkGatewayMounts, pathClash } from "./mounts.js";
 export { checkKubernetesNames, checkUniqueNames, labelProblem } from "./names.js";
@@ -41,6 +43,7 @@ export function crossChecks(config: CheckInput, source: ConfigSource): Diagnosti
     ...checkSecretContracts(config, source),
     ...checkSecretConfigKeys(config, source),
     ...checkExtraValues(config),
+    ...checkAgentTokenNamespaces(config),
     ...checkStoreAdvice(config),
     ...checkEmptyConnections(config),
   ];
