@@ -61,8 +61,10 @@ describe("catalog validation", () => {
     });
 
     const badBuckets: [string, string][] = [
-      ["s3", "my-bucket"],
+      ["s3", "https://my-bucket.s3.amazonaws.com/data"],
       ["s3", "gs://my-bucket"],
+      ["wasb", "az://"],
+      ["wasb", "container-without-scheme"],
       ["gcs", "s3://my-bucket"],
       ["wasb", "wasbs://container/path"],
       ["wasb", "https://account.blob.core.windows.net/"],
@@ -74,9 +76,22 @@ describe("catalog validation", () => {
       });
     }
 
-    it("accepts both wasb URL forms", () => {
-      for (const bucket of ["wasbs://data@acct.blob.core.windows.net/x", "https://acct.blob.core.windows.net/data/x"]) {
-        assert.deepEqual(errorsOf(diagnose({ connections: [{ name: "a", kind: "wasb", schema: { bucket } }] })), []);
+    it("accepts every bucket form Polyaxon accepts (clipped's WasbPath; fsspec's own schemes and bare buckets)", () => {
+      const good: [string, string][] = [
+        ["wasb", "wasbs://data@acct.blob.core.windows.net/x"],
+        ["wasb", "wasb://data@acct.blob.core.windows.net"],
+        ["wasb", "https://acct.blob.core.windows.net/data/x"],
+        ["wasb", "az://data/x"],
+        ["wasb", "abfs://data@acct.dfs.core.windows.net/x"],
+        ["s3", "s3://b/prefix/"],
+        ["s3", "s3a://b"],
+        ["s3", "my-bucket"],
+        ["gcs", "gs://b"],
+        ["gcs", "gcs://b/x"],
+        ["gcs", "my-bucket/prefix"],
+      ];
+      for (const [kind, bucket] of good) {
+        assert.deepEqual(errorsOf(diagnose({ connections: [{ name: "a", kind, schema: { bucket } }] })), [], `${kind} ${bucket}`);
       }
     });
 

@@ -52,8 +52,8 @@ export const RULES = {
     why: "Host-path and volume-claim connection names, mounted Secret/ConfigMap names, PVC names, namespaces and release names become volume or object names, which the API server rejects otherwise.",
   },
   "bucket-url": {
-    title: "Bucket URLs match their provider",
-    why: "s3 needs `s3://`, gcs `gs://`, wasb `wasbs://<container>@<account>.blob.core.windows.net/` (or the https form); other forms fail when runs start.",
+    title: "Bucket URLs name a bucket of their provider",
+    why: "Polyaxon checks no bucket URL (`BucketConnection.bucket` is a plain string, vents `connection_schema.py`); its filesystems read their own scheme or a bare bucket: s3 `s3://` (or `s3a://`), gcs `gs://` (or `gcs://`). wasb takes the forms clipped's `WasbPath` parses (`clipped/types/wasb.py`): `wasb[s]://<container>@<account>.blob.core.windows.net/`, `https://<account>.blob.core.windows.net/<container>/`, `az://<container>/`, `abfs://<container>/`. Another scheme names no bucket the store can open, and runs fail when they start.",
   },
   "absolute-path": { title: "Paths are absolute", why: "Kubernetes refuses a relative `mountPath`; a relative `hostPath` is not a node directory." },
   "mount-path-conflict": {

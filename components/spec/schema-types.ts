@@ -14,28 +14,43 @@ export const absolutePath = z
   .string({ error: "must be a string holding an absolute path" })
   .regex(/^\//, { error: "must be an absolute path (start with /)" });
 
-/** `s3://bucket[/prefix]` — what Polyaxon's s3 store expects in `schema.bucket`. */
+/*
+ * Bucket URLs: only what Polyaxon itself would refuse or could never open is refused here.
+ * Polyaxon's `BucketConnection.bucket` is a plain `StrictStr` (vents-io/vents
+ * `vents/connections/connection_schema.py`, class BucketConnection): it checks no URL. The
+ * store path is `schema.bucket` (trailing `/` stripped, `vents/connections/connection.py`
+ * `store_path`), opened by the provider's fsspec filesystem, which strips only its own
+ * protocols (s3fs: `s3`, `s3a`; gcsfs: `gs`, `gcs`) and reads a bare `bucket/prefix` too;
+ * a URL of another scheme names no bucket it can open.
+ */
+
+/** `s3://bucket[/prefix]` (the documented form), `s3a://…`, or a bare `bucket[/prefix]`. */
 export const s3BucketUrl = z
   .string({ error: "must be a string like s3://my-bucket" })
-  .regex(/^s3:\/\/[^/\s]+(\/\S*)?$/, { error: "must be an S3 URL like s3://my-bucket or s3://my-bucket/prefix" });
+  .regex(/^(s3a?:\/\/)?[^/\s:]+(\/\S*)?$/, { error: "must be an S3 bucket like s3://my-bucket or s3://my-bucket/prefix (another scheme names no S3 bucket)" });
 
-/** `gs://bucket[/prefix]` — what Polyaxon's gcs store expects in `schema.bucket`. */
+/** `gs://bucket[/prefix]` (the documented form), `gcs://…`, or a bare `bucket[/prefix]`. */
 export const gcsBucketUrl = z
   .string({ error: "must be a string like gs://my-bucket" })
-  .regex(/^gs:\/\/[^/\s]+(\/\S*)?$/, { error: "must be a GCS URL like gs://my-bucket or gs://my-bucket/prefix" });
+  .regex(/^((gs|gcs):\/\/)?[^/\s:]+(\/\S*)?$/, { error: "must be a GCS bucket like gs://my-bucket or gs://my-bucket/prefix (another scheme names no GCS bucket)" });
 
 /**
- * Azure Blob: `wasb[s]://<container>@<account>.blob.core.windows.net[/path]` or
- * `https://<account>.blob.core.windows.net/<container>[/path]` — the two forms clipped's
- * WasbPath parses; any other form raises "Cannot convert value ... to WasbPath".
+ * Azure Blob, the forms polyaxon/clipped's `WasbPath` accepts (`clipped/types/wasb.py`:
+ * `allowed_schemes` https, wasb, wasbs, az, abfs; `get_structured_value`):
+ * `wasb[s]://<container>@<account>.blob.core.windows.net[/path]`;
+ * `https://<account>.blob.core.windows.net/<container>[/path]`; `az://<container>[/path]`
+ * and `abfs://<container>[/path]`, whose account comes from the Secret
+ * (`AZURE_ACCOUNT_NAME`). WasbPath raises "wasbs url must be of the form
+ * <container>@<account>.blob.core.windows.net" for a wasb(s) URL without the account; an
+ * https URL without a container parses to an empty container, which no run can use.
  */
 export const wasbBucketUrl = z
   .string({ error: "must be a string like wasbs://container@account.blob.core.windows.net/" })
   .regex(
-    /^(wasbs?:\/\/[^@/\s]+@[^./\s]+\.blob\.core\.windows\.net(\/\S*)?|https:\/\/[^./\s]+\.blob\.core\.windows\.net\/[^/\s]+(\/\S*)?)$/,
+    /^(wasbs?:\/\/[^@/\s]+@[^./\s]+\.blob\.core\.windows\.net(\/\S*)?|https:\/\/[^./\s]+\.blob\.core\.windows\.net\/[^/\s]+(\/\S*)?|(az|abfs):\/\/[^/\s]+(\/\S*)?)$/,
     {
       error:
-        "must be wasbs://<container>@<account>.blob.core.windows.net/[path] or https://<account>.blob.core.windows.net/<container>/[path]",
+        "must be wasbs://<container>@<account>.blob.core.windows.net/[path], https://<account>.blob.core.windows.net/<container>/[path], az://<container>/[path] or abfs://<container>/[path]",
     },
   );
 
