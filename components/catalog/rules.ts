@@ -34,6 +34,10 @@ export const RULES = {
     title: "The agent token exists in every namespace runs use",
     why: "Runs in `agent.additionalNamespaces` read the agent token from the Secret named by `agentSecret` in their own namespace. A token Secret the stack creates (`fromConfig`) is created in each; a referenced one gets this warning.",
   },
+  "store-read-only": {
+    title: "The artifacts store is writable",
+    why: "Polyaxon mounts the store with its `readOnly` setting in every run; runs write outputs, logs and events there, so a read-only store makes every run fail to save anything.",
+  },
   "unknown-key": {
     title: "No unknown keys",
     why: "Polyaxon's models forbid extra keys; in a schema an extra key (e.g. `subPath`) silently turns it untyped and runs fail later.",
