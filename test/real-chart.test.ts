@@ -8,7 +8,18 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { readStackConfig } from "../cli/stack-file.js";
-import { type AgentPlan, type Catalog, configSourceFrom, fromYaml, loadCatalog, loadStack, planAgent, toYaml } from "../components/index.js";
+import {
+  type AgentPlan,
+  type Catalog,
+  configSourceFrom,
+  fromYaml,
+  loadCatalog,
+  loadStack,
+  materialize,
+  planAgent,
+  redactedValue,
+  toYaml,
+} from "../components/index.js";
 import { AGENT_CHART, chartDigestProblems, helmTemplate, helmVersion, type K8sObject, PLATFORM_CHART } from "./helpers/helm.js";
 import { checkSchema, hasModel, unknownFields } from "./helpers/k8s-schema.js";
 import { podReferences } from "./helpers/pod-references.js";
@@ -113,6 +124,9 @@ describe(`the official charts, rendered by a real helm`, function () {
       assert.deepEqual(unknown, [], "pods read objects that neither the chart nor the stack provide");
 
       assert.deepEqual(await objectProblems(objects), []);
+      // The objects the stack itself creates pass the same checks.
+      const ours = plan.objects.map((o) => materialize(o, redactedValue) as K8sObject);
+      assert.deepEqual(await objectProblems(ours), []);
     });
   }
 });

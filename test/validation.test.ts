@@ -112,6 +112,24 @@ describe("catalog validation", () => {
       assert.match(d.fix!, /absolute/);
     });
 
+    it("checks PVC fields as the API server does: names, enums, quantities", () => {
+      const claim = (pvc: Record<string, unknown>) => ({ connections: [{ name: "d", kind: "volume_claim", schema: { volumeClaim: "d", mountPath: "/d" }, pvc }] });
+      for (const [pvc, field] of [
+        [{ size: "10Gi", storageClassName: "Fast_SSD" }, "storageClassName"],
+        [{ size: "10Gi", volumeName: "PV 1" }, "volumeName"],
+        [{ size: "10Gi", volumeMode: "block" }, "volumeMode"],
+        [{ size: "10Gi", accessModes: ["RWX"] }, "accessModes[0]"],
+        [{ size: "10 GB" }, "size"],
+        [{ size: "1.5.5Gi" }, "size"],
+        [{ size: "0Gi" }, "size"],
+      ] as [Record<string, unknown>, string][]) {
+        errorAt(diagnose(claim(pvc)), `polyaxon:connections[0].pvc.${field}`);
+      }
+      for (const size of ["500Mi", "1.5Ti", "1e3", "100G", "+2Gi"]) {
+        assert.deepEqual(errorsOf(diagnose(claim({ size, storageClassName: "fast-ssd.example.com", volumeMode: "Block", volumeName: "pv-1" }))), [], size);
+      }
+    });
+
     it("refuses a registry without url and a pvc on a non-claim kind", () => {
       const ds = diagnose({
         connections: [

@@ -123,13 +123,14 @@ export function planEntryObjects(
     }
   }
   if (entry.kind === "volume_claim" && entry.pvc) {
-    const { size, storageClassName, accessModes, volumeName } = entry.pvc;
+    const { size, storageClassName, accessModes, volumeMode, volumeName } = entry.pvc;
     const spec: Record<string, unknown> = {
       accessModes: accessModes ?? DEFAULT_ACCESS_MODES,
       resources: { requests: { storage: size } },
     };
     if (storageClassName !== undefined) spec.storageClassName = storageClassName;
     if (volumeName !== undefined) spec.volumeName = volumeName;
+    if (volumeMode !== undefined) spec.volumeMode = volumeMode;
     const meta = metadata(catalog, entry.schema.volumeClaim, role, entry.name);
     out.push(planned({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: meta, spec }, { retainOnDelete: true }));
   }

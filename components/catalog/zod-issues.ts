@@ -31,7 +31,7 @@ function ruleOf(issue: z.core.$ZodIssue, path: string, missing: boolean): RuleId
   if (last === "defaultMode") return "default-mode";
   if (last === "env" || parent === "env") return issue.code === "invalid_key" ? "env-var-name" : "env-mapping";
   if ((last === "secret" || last === "configMap") && issue.code === "invalid_type") return "resource-mapping";
-  if (issue.code === "invalid_format" && (last === "name" || last === "namespace" || last === "release" || last === "volumeClaim" || parent === "additionalNamespaces")) {
+  if (issue.code === "invalid_format" && (["name", "namespace", "release", "volumeClaim", "storageClassName", "volumeName"].includes(last ?? "") || parent === "additionalNamespaces")) {
     return "k8s-name";
   }
   return "type";

@@ -167,24 +167,34 @@ export const configMapRef = z.strictObject(
   { error: "must be a mapping with at least `name`, e.g. {name: my-config}" },
 );
 
-/** Access modes a PVC may request. */
+/** Access modes a PVC may request (core/v1 PersistentVolumeAccessMode). */
 export const accessMode = z.enum(["ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod"]);
+
+/**
+ * A Kubernetes quantity (k8s.io/apimachinery `resource.Quantity`): a number with an
+ * optional binary (Ki…Ei), decimal (n, u, m, k, M…E) or exponent (e3) suffix.
+ */
+const QUANTITY = /^\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;
 
 /**
  * Provision the PersistentVolumeClaim named by `schema.volumeClaim` (volume_claim kinds
  * only). Not rendered into the values. The claim is retained when removed from the stack.
+ * Fields are checked as the API server checks them, so a claim never fails at apply time.
  */
 export const pvcProvision = z.strictObject({
   /** Requested capacity, a Kubernetes quantity such as `100Gi`. */
-  size: z.string().regex(/^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/, {
-    error: "must be a Kubernetes quantity such as 100Gi",
-  }),
-  /** StorageClass; unset → the cluster's default class. */
-  storageClassName: z.string().optional(),
+  size: z
+    .string({ error: "must be a Kubernetes quantity such as 100Gi (quoted)" })
+    .regex(QUANTITY, { error: "must be a Kubernetes quantity such as 100Gi, 500Mi or 1Ti" })
+    .refine((q) => Number.parseFloat(q.replace(/^\+/, "")) > 0, { error: "must be more than zero" }),
+  /** StorageClass (a DNS-1123 subdomain); unset → the cluster's default class. */
+  storageClassName: k8sName.optional(),
   /** @default ["ReadWriteMany"] — runs on several nodes share the claim. */
   accessModes: z.array(accessMode).min(1).optional(),
-  /** Bind to this pre-created PersistentVolume. */
-  volumeName: z.string().optional(),
+  /** `Filesystem` or `Block`. @default Filesystem */
+  volumeMode: z.enum(["Filesystem", "Block"]).optional(),
+  /** Bind to this pre-created PersistentVolume (a DNS-1123 subdomain). */
+  volumeName: k8sName.optional(),
 });
 
 export type SecretRef = z.infer<typeof secretRef>;
