@@ -16,6 +16,7 @@ import {
   type StackPlan,
   warningsOf,
 } from "../components/catalog/index.js";
+import { chartTarget } from "../components/spec/index.js";
 import { EXIT_INVALID, EXIT_OK, type Io, processIo } from "./io.js";
 import { NotOurFolderError } from "./atomic-dir.js";
 import { writeRender } from "./render.js";
@@ -47,7 +48,9 @@ function describe(catalog: Catalog): string {
   const mounted = catalog.mountConnections.length;
   const store = `${catalog.artifactsStore.name} (${catalog.artifactsStore.kind}${catalog.usesDefaultStore ? ", default" : ""})`;
   const extra = catalog.agent.additionalNamespaces.length ? ` (runs also in ${catalog.agent.additionalNamespaces.join(", ")})` : "";
-  return `agent ${catalog.agent.release} in namespace ${catalog.namespace}${extra}; artifacts store ${store}; ${plural(catalog.connections.length, "connection")} (${mounted} mounted)`;
+  const { chart } = catalog.agent;
+  const target = chartTarget(chart) === "platform" ? `CE platform chart ${chart.name} ${chart.version}` : `agent chart ${chart.name} ${chart.version}`;
+  return `agent ${catalog.agent.release} in namespace ${catalog.namespace}${extra} (${target}); artifacts store ${store}; ${plural(catalog.connections.length, "connection")} (${mounted} mounted)`;
 }
 
 /** One line for a one-agent stack, a line per agent otherwise. */

@@ -5,12 +5,8 @@
  * copied into plain config.
  */
 import { type ConfigPath, DEFAULT_ARTIFACTS_STORE } from "../components/catalog/index.js";
+import { PLATFORM_ONLY_KEYS } from "../components/spec/index.js";
 
-/** Keys only the CE (platform) chart reads: their presence means a `polyaxon` chart values file. */
-const PLATFORM_KEYS = [
-  "organizationKey", "ui", "postgresql", "redis", "rabbitmq", "broker", "email", "ldap", "intervals",
-  "metrics", "scheduler", "compiler", "worker", "beat", "flower", "user", "platformSecret", "encryptionSecret",
-];
 
 export interface ImportResult {
   /** `polyaxon:*` keys for the stack file's `config:`. */
@@ -97,7 +93,8 @@ export function importValues(values: Record<string, unknown>, stack: string): Im
   if (typeof agentSecret === "string" && agentSecret) agentConfig.agentSecret = { name: agentSecret };
   else if (agentSecret !== undefined) chartValues.agentSecret = agentSecret;
 
-  if (PLATFORM_KEYS.some((k) => k in values)) {
+  // Keys only the CE platform chart reads: their presence means a `polyaxon` chart values file.
+  if (PLATFORM_ONLY_KEYS.some((k) => k in values)) {
     agentConfig.chart = { name: "polyaxon" };
     notes.push("platform (CE) keys found: polyaxon:agent.chart.name is set to polyaxon, the platform chart");
   }

@@ -25,11 +25,11 @@ async function runConfig(config: Record<string, unknown>) {
 }
 
 describe("catalogs across namespaces, agents and clusters", () => {
-  it("render --all renders the three example stacks of the project", async () => {
+  it("render --all renders the four example stacks of the project", async () => {
     const out = mkdtempSync(join(tmpdir(), "plx-agents-"));
     const r = await cli(["render", "--all", "--out", out], PROJECT_ROOT);
     assert.equal(r.code, 0, r.text);
-    assert.deepEqual(readdirSync(out).sort(), ["dev", "prod", "staging"]);
+    assert.deepEqual(readdirSync(out).sort(), ["ce", "dev", "prod", "staging"]);
     assert.deepEqual(readdirSync(join(out, "prod/values")).sort(), ["nlp-agent.yaml", "vision-agent.yaml"]);
   });
 
@@ -120,7 +120,7 @@ describe("catalogs across namespaces, agents and clusters", () => {
     assert.equal(r.code, 0, r.text);
     assert.match(r.stderr, /warning kubernetes:context: the stack names no cluster/);
     // The example stacks name theirs (dev opts into the ambient context of a local cluster).
-    for (const stack of ["dev", "staging", "prod"]) {
+    for (const stack of ["dev", "staging", "prod", "ce"]) {
       const v = await cli(["validate", "--stack", stack], PROJECT_ROOT);
       assert.doesNotMatch(v.text, /names no cluster/, stack);
     }

@@ -18,8 +18,11 @@ import {
   materialize,
   planAgent,
   redactedValue,
+  ROLLOUT_ANNOTATION,
   toYaml,
+  withRolloutAnnotation,
 } from "../components/index.js";
+import { chartTarget } from "../components/spec/index.js";
 import { AGENT_CHART, chartDigestProblems, helmTemplate, helmVersion, type K8sObject, PLATFORM_CHART } from "./helpers/helm.js";
 import { checkSchema, hasModel, unknownFields } from "./helpers/k8s-schema.js";
 import { podReferences } from "./helpers/pod-references.js";
@@ -46,7 +49,7 @@ function knownToTheStack(catalog: Catalog, plan: AgentPlan): Set<string> {
 }
 
 function chartOf(catalog: Catalog): string {
-  return catalog.agent.chart.name === "polyaxon" ? PLATFORM_CHART : AGENT_CHART;
+  return chartTarget(catalog.agent.chart) === "platform" ? PLATFORM_CHART : AGENT_CHART;
 }
 
 /** Every agent of every example stack, and the catalog holding each of Polyaxon's kinds. */
@@ -102,6 +105,17 @@ describe(`the official charts, rendered by a real helm`, function () {
     const rendered = new Set(objects.map((o) => `${o.kind}/${o.metadata.name}`));
     const unknown = podReferences(objects).filter((r) => !rendered.has(`${r.kind}/${r.name}`) && !known.has(`${r.kind}/${r.name}`));
     assert.deepEqual([...new Set(unknown.map((r) => `${r.kind}/${r.name}`))], [`Secret/${catalog.agent.agentSecret!.name}`]);
+  });
+
+  it("rolls the gateway pod (agent: streams, CE: api) through gateway.annotations, in both charts", () => {
+    for (const [chart, workload] of [[AGENT_CHART, "streams"], [PLATFORM_CHART, "api"]] as const) {
+      const { catalog } = loadCatalog(configSourceFrom({}));
+      const values = withRolloutAnnotation(planAgent(catalog!).values, "v-123");
+      const { objects } = helmTemplate(chart, "roll", "polyaxon", toYaml(values));
+      const pod = objects.find((o) => o.kind === "Deployment" && o.metadata.name === `roll-polyaxon-${workload}`);
+      const template = (pod?.spec as { template: { metadata: { annotations?: Record<string, string> } } } | undefined)?.template;
+      assert.equal(template?.metadata.annotations?.[ROLLOUT_ANNOTATION], "v-123", `${workload} of ${chart}`);
+    }
   });
 
   for (const { label, catalog } of cases()) {

@@ -38,6 +38,10 @@ export const RULES = {
     title: "The artifacts store is writable",
     why: "Polyaxon mounts the store with its `readOnly` setting in every run; runs write outputs, logs and events there, so a read-only store makes every run fail to save anything.",
   },
+  "chart-target": {
+    title: "Settings fit the chart the release targets",
+    why: "`agent.chart.name: polyaxon` targets the CE platform chart, whose own agent needs no token (`agentSecret` is refused); with the agent chart, platform-only values (`postgresql`, `ui`, `user`, ...) are ignored by the chart and rejected by Polyaxon's deploy check (a warning).",
+  },
   "unknown-key": {
     title: "No unknown keys",
     why: "Polyaxon's models forbid extra keys; in a schema an extra key (e.g. `subPath`) silently turns it untyped and runs fail later.",

@@ -46,6 +46,26 @@ export const agentSecretRef = z.strictObject(
   { error: "must be a mapping {name: <secret>} naming the Secret that holds POLYAXON_AUTH_TOKEN" },
 );
 
+/** Name of the official CE platform chart (`polyaxon/polyaxon`): it runs its own agent. */
+export const PLATFORM_CHART_NAME = "polyaxon";
+
+/**
+ * Chart values only the CE platform chart reads; Polyaxon's deploy check
+ * (`polyaxon admin deploy --check`, `DeploymentConfig` in polyaxon/cli
+ * `cli/polyaxon/_deploy/schemas/deployment.py`) rejects them for the agent chart.
+ */
+export const PLATFORM_ONLY_KEYS = [
+  "organizationKey", "ui", "postgresql", "redis", "rabbitmq", "broker", "email", "ldap", "intervals",
+  "metrics", "scheduler", "compiler", "worker", "beat", "flower", "user", "platformSecret", "encryptionSecret",
+] as const;
+
+/** The chart an agent's release targets: the agent chart, or the CE platform chart. */
+export type ChartTarget = "agent" | "platform";
+
+export function chartTarget(chart: { name: string }): ChartTarget {
+  return chart.name === PLATFORM_CHART_NAME ? "platform" : "agent";
+}
+
 /** The agent release. */
 export const agentConfig = z.strictObject({
   /** Helm release name; also the values file name (`values/<release>.yaml`). @default polyaxon-agent */

@@ -8,6 +8,7 @@ import { checkEmptyConnections, checkStoreAdvice } from "./advice.js";
 import { checkExtraValues } from "./agent-values.js";
 import { checkAgentTokenNamespaces } from "./agent-token.js";
 import { checkChartEnv } from "./chart-env.js";
+import { checkChartTarget } from "./chart-target.js";
 import { checkStoreWritable } from "./store-writable.js";
 import { checkSecretConfigKeys } from "./config-keys.js";
 import type { CheckInput } from "./input.js";
@@ -20,6 +21,7 @@ export { type AgentPaths, agentItemPaths, type CheckInput, SHORT_FORM_PATHS } fr
 export { checkEmptyConnections, checkStoreAdvice } from "./advice.js";
 export { checkExtraValues } from "./agent-values.js";
 export { checkChartEnv } from "./chart-env.js";
+export { checkChartTarget } from "./chart-target.js";
 export { checkStoreWritable } from "./store-writable.js";
 export { checkAgentTokenNamespaces } from "./agent-token.js";
 export { checkSecretConfigKeys, checkUnusedKeys, secretConfigRefs } from "./config-keys.js";
@@ -46,6 +48,7 @@ export function crossChecks(config: CheckInput, source: ConfigSource): Diagnosti
     ...checkSecretConfigKeys(config, source),
     ...checkExtraValues(config),
     ...checkAgentTokenNamespaces(config),
+    ...checkChartTarget(config),
     ...checkStoreWritable(config),
     ...checkStoreAdvice(config),
     ...checkEmptyConnections(config),
