@@ -25,7 +25,7 @@ import { readStackConfig, StackFileError } from "./stack-file.js";
 
 
 /** Load and validate a stack, printing every problem; undefined when invalid. */
-function loadAndReport(projectDir: string, stack: string, io: Io): StackModel | undefined {
+function loadAndReport(projectDir: string, stack: string, io: Io, writes: boolean): StackModel | undefined {
   let diagnostics: Diagnostic[];
   let model: StackModel | undefined;
   try {
@@ -36,7 +36,7 @@ function loadAndReport(projectDir: string, stack: string, io: Io): StackModel | 
   }
   const errors = errorsOf(diagnostics);
   if (errors.length > 0) {
-    io.err(`stack ${stack}: ${plural(errors.length, "error")}; nothing was written`);
+    io.err(`stack ${stack}: ${plural(errors.length, "error")}${writes ? "; nothing was written" : ""}`);
   }
   if (diagnostics.length > 0) io.err(formatDiagnostics(diagnostics));
   return model;
@@ -67,7 +67,7 @@ function countByKind(kinds: string[]): string {
 
 /** `validate --stack <name>`. */
 export function validateCommand(projectDir: string, stack: string, io: Io = processIo): number {
-  const model = loadAndReport(projectDir, stack, io);
+  const model = loadAndReport(projectDir, stack, io, false);
   if (!model) return EXIT_INVALID;
   const plan = planStack(model);
   const [head, ...rest] = describeStack(model);
@@ -92,7 +92,7 @@ function secretNote(plan: StackPlan, reveal: boolean): string | undefined {
 
 /** `render --stack <name> [--out <dir>] [--reveal]`. */
 export function renderCommand(projectDir: string, stack: string, outDir: string, io: Io = processIo, reveal = false): number {
-  const model = loadAndReport(projectDir, stack, io);
+  const model = loadAndReport(projectDir, stack, io, true);
   if (!model) return EXIT_INVALID;
   const plan = planStack(model);
   let written: { dir: string; files: string[] };

@@ -39,7 +39,10 @@ export async function renderAllCommand(projectDir: string, outDir: string, io: I
   for (const stack of stacks) {
     try {
       const { stack: model, diagnostics } = loadStack(readStackConfig(projectDir, stack), { cluster: "advise" });
-      if (model) models.set(stack, model);
+      if (model) {
+        models.set(stack, model);
+        if (model.warnings.length > 0) io.err(`stack ${stack}:\n${formatDiagnostics(model.warnings)}`);
+      }
       else {
         invalid = true;
         io.err(`stack ${stack}:\n${formatDiagnostics(errorsOf(diagnostics))}`);

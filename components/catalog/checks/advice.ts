@@ -1,6 +1,7 @@
 /**
  * Warnings: the catalog works, but probably not as meant.
  */
+import { NOTIFIER_KINDS } from "../../spec/kinds.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { type CheckInput, entriesWithPaths, pathsOf, warning } from "./input.js";
 
@@ -37,16 +38,31 @@ export function checkStoreAdvice(config: CheckInput): Diagnostic[] {
   return [];
 }
 
-/** Connections that inject nothing into the runs that request them. */
+/**
+ * Connections that inject nothing into the runs that request them. A notifier without a
+ * Secret can never send (vents reads its webhook from the Secret): one warning each. Other
+ * kinds may be meant that way (runs pass what they need): one summary for all of them.
+ */
 export function checkEmptyConnections(config: CheckInput): Diagnostic[] {
-  return entriesWithPaths(config)
-    .filter(({ entry }) => {
-      const e = entry as Record<string, unknown>;
-      return ["schema", "secret", "configMap", "env", "annotations"].every((k) => e[k] === undefined) && e.isAlias !== true;
-    })
-    .map(({ entry, path }) =>
-      warning("empty-connection", path, `${entry.kind} connection ${entry.name} has no schema, secret, configMap, env or annotations`, {
-        fix: "give it what its runs need (for example a secret with its credentials), or remove it",
+  const empty = entriesWithPaths(config).filter(({ entry }) => {
+    const e = entry as Record<string, unknown>;
+    return ["schema", "secret", "configMap", "env", "annotations"].every((k) => e[k] === undefined) && e.isAlias !== true;
+  });
+  const notifiers = empty.filter(({ entry }) => (NOTIFIER_KINDS as readonly string[]).includes(entry.kind));
+  const others = empty.filter((e) => !notifiers.includes(e));
+  const out = notifiers.map(({ entry, path }) =>
+    warning("empty-connection", path, `${entry.kind} notifier ${entry.name} has no secret, so it has no webhook to send to`, {
+      fix: `give it a Secret holding its webhook: secret: {name: ${entry.name}, notifier: [{url: <config key>}]}`,
+    }),
+  );
+  if (others.length > 0) {
+    const names = others.map(({ entry }) => entry.name);
+    const shown = names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
+    out.push(
+      warning("empty-connection", others.length === 1 ? others[0]!.path : pathsOf(config).connections, `${others.length === 1 ? "connection" : `${others.length} connections`} ${shown} ${others.length === 1 ? "has" : "have"} no schema, secret, configMap, env or annotations: runs that request ${others.length === 1 ? "it" : "them"} get nothing from ${others.length === 1 ? "it" : "them"}`, {
+        fix: "give each what its runs need (for example a secret with its credentials), or remove it",
       }),
     );
+  }
+  return out;
 }

@@ -45,9 +45,19 @@ export function checkSecretConfigKeys(config: CheckInput, source: ConfigSource):
   return out;
 }
 
+/** Every string inside a raw config value (where an entry that did not parse may name a key). */
+function stringsIn(value: unknown, out: Set<string>): Set<string> {
+  if (typeof value === "string") out.add(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
+  else if (typeof value === "object" && value !== null) for (const v of Object.values(value)) stringsIn(v, out);
+  return out;
+}
+
 /** `polyaxon:*` keys that are neither catalog keys nor secrets any agent references: likely typos. */
 export function checkUnusedKeys(agents: CheckInput[], source: ConfigSource): Diagnostic[] {
   const referenced = new Set(agents.flatMap((a) => secretConfigRefs(a).map((r) => r.key)));
+  // An entry with an error is not in `agents`, but the keys it names are not unused.
+  for (const name of stringsIn(STACK_KEYS.map((k) => source.value(k)), new Set())) referenced.add(fullConfigKey(name));
   const out: Diagnostic[] = [];
   for (const full of source.keys()) {
     if (!full.startsWith("polyaxon:") || referenced.has(full)) continue;
