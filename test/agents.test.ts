@@ -8,9 +8,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readStackConfig } from "../cli/stack-file.js";
-import { CONNECTION_KINDS, configSourceFrom, fromYaml, loadStack, mergeOverride, planStack } from "../components/index.js";
+import { chartTarget, CONNECTION_KINDS, configSourceFrom, fromYaml, loadStack, mergeOverride, planStack } from "../components/index.js";
 import { runStack, stackResources } from "../program.js";
-import { gatewayPod } from "./helpers/agent-chart.js";
+import { AGENT_CHART, gatewayPodOf, helmTemplate, PLATFORM_CHART } from "./helpers/helm.js";
 import { polyaxonValuesProblems } from "./helpers/polyaxon-rules.js";
 import { engineRuleViolations, isSecretValue, registered, resetRegistered, setConfig, settled } from "./helpers/pulumi-mocks.js";
 import { exampleStacks, loadStackIntoConfig, PROJECT_ROOT } from "./helpers/stacks.js";
@@ -34,15 +34,20 @@ describe("catalogs across namespaces, agents and clusters", () => {
   });
 
   for (const { dir, stack } of exampleStacks()) {
-    it(`every values file of stack ${stack} passes Polyaxon's rules and mounts cleanly in the chart's gateway pod`, () => {
+    it(`every values file of stack ${stack} passes Polyaxon's rules and mounts cleanly in the chart's gateway pod`, function () {
+      this.timeout(60000);
       const { stack: model, diagnostics } = loadStack(readStackConfig(dir, stack));
       assert.ok(model, JSON.stringify(diagnostics));
-      for (const agent of planStack(model).agents) {
+      const plans = planStack(model).agents;
+      model.agents.forEach((catalog, i) => {
+        const agent = plans[i]!;
         const values = fromYaml(agent.valuesYaml) as Record<string, unknown>;
         assert.deepEqual(polyaxonValuesProblems(values, CONNECTION_KINDS), [], agent.release);
-        const names = gatewayPod(values).volumes.map((v) => v.name);
+        const platform: boolean = chartTarget(catalog.agent.chart) === "platform";
+        const { objects } = helmTemplate(platform ? PLATFORM_CHART : AGENT_CHART, agent.release, agent.namespace, agent.valuesYaml);
+        const names: unknown[] = gatewayPodOf(objects, agent.release, platform ? "api" : "streams").volumes.map((v) => v.name);
         assert.equal(new Set(names).size, names.length, `${agent.release}: duplicate gateway volumes`);
-      }
+      });
     });
   }
 

@@ -16,8 +16,9 @@ import {
   loadCatalog,
   renderValues,
   renderValuesYaml,
+  toYaml,
 } from "../components/index.js";
-import { gatewayPod } from "./helpers/agent-chart.js";
+import { AGENT_CHART, gatewayPodOf, helmTemplate } from "./helpers/helm.js";
 import { assertGolden } from "./helpers/golden.js";
 import { polyaxonValuesProblems } from "./helpers/polyaxon-rules.js";
 import { PROJECT_ROOT } from "./helpers/stacks.js";
@@ -59,9 +60,10 @@ describe("Helm values", () => {
     assert.equal(polyaxonValuesProblems(broken, CONNECTION_KINDS).length, 2);
   });
 
-  it("mounts every mounted connection's volume, Secret and ConfigMap as declared in the chart's gateway pod", () => {
+  it("mounts every mounted connection's volume, Secret and ConfigMap as declared in the chart's gateway pod (real helm)", function () {
+    this.timeout(60000);
     const values = renderValues(catalogOf(everyKind));
-    const pod = gatewayPod(values);
+    const pod = gatewayPodOf(helmTemplate(AGENT_CHART, "r", "polyaxon", toYaml(values)).objects, "r");
     assert.deepEqual(pod.envFrom, [
       { secretRef: { name: "s3-secret" } }, // the store's secret, no mountPath
       { secretRef: { name: "pg-credentials" } },

@@ -80,3 +80,29 @@ export function helmTemplate(chart: string, release: string, namespace: string, 
 export function helmVersion(): string {
   return execFileSync(helmBinary(), ["version", "--short"], { encoding: "utf8" }).trim();
 }
+
+type Mapping = Record<string, unknown>;
+
+export interface GatewayPod {
+  /** envFrom of the store and mounted connections (the chart's own config objects left out). */
+  envFrom: Mapping[];
+  volumes: Mapping[];
+  volumeMounts: Mapping[];
+}
+
+/**
+ * What the chart's gateway pod (agent chart: `<release>-polyaxon-streams`; CE chart:
+ * `<release>-polyaxon-api`) mounts and loads, as helm rendered it.
+ */
+export function gatewayPodOf(objects: readonly K8sObject[], release: string, workload: "streams" | "api" = "streams"): GatewayPod {
+  const deployment = objects.find((o) => o.kind === "Deployment" && o.metadata.name === `${release}-polyaxon-${workload}`);
+  if (!deployment) throw new Error(`no ${workload} deployment in the render`);
+  const spec = (deployment.spec as { template: { spec: { volumes?: Mapping[]; containers: Mapping[] } } }).template.spec;
+  const container = spec.containers[0]!;
+  const own = (ref: unknown) => String((ref as Mapping | undefined)?.name ?? "").startsWith(`${release}-polyaxon-`);
+  return {
+    envFrom: ((container.envFrom as Mapping[] | undefined) ?? []).filter((e) => !own(e.secretRef) && !own(e.configMapRef)),
+    volumes: spec.volumes ?? [],
+    volumeMounts: (container.volumeMounts as Mapping[] | undefined) ?? [],
+  };
+}
