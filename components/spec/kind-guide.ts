@@ -66,7 +66,7 @@ const SPECIFIC: Partial<Record<ConnectionKind, KindGuide>> = {
   },
   wasb: {
     summary: "An Azure Blob Storage container. Can be the artifacts store.",
-    schema: "`bucket`: `wasbs://<container>@<account>.blob.core.windows.net/[path]` or `https://<account>.blob.core.windows.net/<container>/[path]`, required.",
+    schema: "`bucket`: `wasbs://<container>@<account>.blob.core.windows.net/[path]`, `https://<account>.blob.core.windows.net/<container>/[path]`, `az://<container>/[path]` or `abfs://<container>/[path]` (account from the Secret), required.",
     secret:
       "`AZURE_ACCOUNT_NAME` with `AZURE_ACCOUNT_KEY` (or `AZURE_CONNECTION_STRING`, `AZURE_SAS_TOKEN`, or `AZURE_TENANT_ID`/`AZURE_CLIENT_ID`/`AZURE_CLIENT_SECRET`). Injected as env vars.",
     example: {
