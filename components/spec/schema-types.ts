@@ -17,7 +17,7 @@ export const absolutePath = z
 /*
  * Bucket URLs: only what Polyaxon itself would refuse or could never open is refused here.
  * Polyaxon's `BucketConnection.bucket` is a plain `StrictStr` (vents-io/vents
- * `vents/connections/connection_schema.py`, class BucketConnection): it checks no URL. The
+ * `vents/connections/connection_schema.py` line 14, class BucketConnection): it checks no URL. The
  * store path is `schema.bucket` (trailing `/` stripped, `vents/connections/connection.py`
  * `store_path`), opened by the provider's fsspec filesystem, which strips only its own
  * protocols (s3fs: `s3`, `s3a`; gcsfs: `gs`, `gcs`) and reads a bare `bucket/prefix` too;
@@ -36,7 +36,7 @@ export const gcsBucketUrl = z
 
 /**
  * Azure Blob, the forms polyaxon/clipped's `WasbPath` accepts (`clipped/types/wasb.py`:
- * `allowed_schemes` https, wasb, wasbs, az, abfs; `get_structured_value`):
+ * line 10 `allowed_schemes` https, wasb, wasbs, az, abfs; lines 36–73 `get_structured_value`):
  * `wasb[s]://<container>@<account>.blob.core.windows.net[/path]`;
  * `https://<account>.blob.core.windows.net/<container>[/path]`; `az://<container>[/path]`
  * and `abfs://<container>[/path]`, whose account comes from the Secret
