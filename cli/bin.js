@@ -1,16 +1,13 @@
 #!/usr/bin/env node
-// Entry point of `npx polyaxon-connections`. Runs the bundled CLI (dist/cli.js), rebuilt
-// first when a source file changed; without esbuild it falls back to tsx on the sources.
+// Entry point of `npx polyaxon-connections`. Runs the bundled CLI (dist/cli.js, built by
+// `npm ci`/`npm run build`) and does no other work at start; from a checkout without the
+// bundle it falls back to tsx on the sources.
 "use strict";
-const { build, isStale, OUT } = require("../scripts/build-cli.js");
+const fs = require("node:fs");
+const path = require("node:path");
 
-let bundle = OUT;
-try {
-  if (isStale()) bundle = build();
-} catch {
-  bundle = undefined;
-}
-if (bundle) {
+const bundle = path.resolve(__dirname, "..", "dist", "cli.js");
+if (fs.existsSync(bundle)) {
   require("./run-bundle.js").runBundle(bundle);
 } else {
   require("tsx/cjs/api").register();

@@ -1,36 +1,14 @@
 // Bundles the CLI (cli/entry.ts and the pure catalog layer it imports) into dist/cli.js
 // with esbuild: one minified file that Node loads without a TypeScript loader and without
-// resolving hundreds of modules. `npm ci` builds it (prepare); cli/bin.js rebuilds it when
-// a source file is newer. Plain JavaScript so that it needs no loader itself.
+// resolving hundreds of modules. `npm ci` builds it (prepare), and so do `npm start` and
+// `npm test`, so that the bundle always matches the sources; cli/bin.js only runs it.
+// Plain JavaScript so that it needs no loader itself.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "dist", "cli.js");
-const SOURCES = ["cli", "components", "package-lock.json"];
-
-/** Newest modification time among the sources the bundle is built from. */
-function newestSource() {
-  let newest = 0;
-  const visit = (p) => {
-    const st = fs.statSync(p);
-    if (st.isDirectory()) for (const e of fs.readdirSync(p)) visit(path.join(p, e));
-    else if (/\.(ts|json)$/.test(p)) newest = Math.max(newest, st.mtimeMs);
-  };
-  for (const s of SOURCES) visit(path.join(ROOT, s));
-  return newest;
-}
-
-/** True when dist/cli.js is missing or older than a source file. */
-function isStale() {
-  try {
-    return fs.statSync(OUT).mtimeMs < newestSource();
-  } catch {
-    return true;
-  }
-}
-
 /** Build dist/cli.js (written to a temporary file first, then renamed into place). */
 function build() {
   const esbuild = require("esbuild");
@@ -51,6 +29,6 @@ function build() {
   return OUT;
 }
 
-module.exports = { OUT, build, isStale };
+module.exports = { OUT, build };
 
 if (require.main === module) console.log(`built ${path.relative(ROOT, build())}`);
