@@ -10,9 +10,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { toYaml as stringify } from "../components/catalog/yaml.js";
+import { toYaml as stringify } from "../components/load/yaml.js";
 import { readStackConfig } from "../cli/stack-file.js";
-import { loadCatalog, materialize, planAgent, redactedValue } from "../components/catalog/index.js";
+import { loadCatalog, materialize, planAgent, redactedValue } from "../components/catalog.js";
 import { generatedStackConfig } from "./catalog.js";
 import { compare, runNode, scratchDir } from "./measure.js";
 

@@ -15,8 +15,8 @@ import {
   type StackModel,
   type StackPlan,
   warningsOf,
-} from "../components/catalog/index.js";
-import { chartTarget } from "../components/spec/index.js";
+} from "../components/catalog.js";
+import { chartTarget } from "../components/model/index.js";
 import { EXIT_INVALID, EXIT_OK, type Io, processIo } from "./io.js";
 import { NotOurFolderError } from "./atomic-dir.js";
 import { writeRender } from "./render.js";

@@ -16,7 +16,7 @@ import {
   fromYaml,
   loadCatalog,
   toYaml,
-} from "../components/catalog/index.js";
+} from "../components/catalog.js";
 import { EXIT_INVALID, EXIT_OK, type Io } from "./io.js";
 import { importValues } from "./import-values.js";
 import { SCHEMA_MODELINE } from "./schema-command.js";

@@ -4,8 +4,8 @@
  * setting to `polyaxon:agent.values`, so nothing is lost. An inline `agent.token` is never
  * copied into plain config.
  */
-import { type ConfigPath, DEFAULT_ARTIFACTS_STORE } from "../components/catalog/index.js";
-import { PLATFORM_ONLY_KEYS } from "../components/spec/index.js";
+import { type ConfigPath, DEFAULT_ARTIFACTS_STORE } from "../components/catalog.js";
+import { PLATFORM_ONLY_KEYS } from "../components/model/index.js";
 
 
 export interface ImportResult {

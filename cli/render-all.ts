@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { errorsOf, formatDiagnostics, loadStack, planStack, type StackModel } from "../components/catalog/index.js";
+import { errorsOf, formatDiagnostics, loadStack, planStack, type StackModel } from "../components/catalog.js";
 import { EXIT_INVALID, EXIT_OK, type Io } from "./io.js";
 import { assertReplaceable, NotOurFolderError } from "./atomic-dir.js";
 import { writeRender } from "./render.js";

@@ -10,7 +10,7 @@ import {
   type SecretRecipe,
   type StackPlan,
   toYaml,
-} from "../components/catalog/index.js";
+} from "../components/catalog.js";
 import { writeDirAtomically } from "./atomic-dir.js";
 
 /** File name of an object's manifest: `<namespace>.<kind>.<name>.yaml`. */

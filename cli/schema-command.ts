@@ -2,7 +2,7 @@
  * `schema`: the JSON Schema of a stack file, generated from the zod schemas. The copy in
  * schema/stack.schema.json (written by `npm run docs`) is what editors load.
  */
-import { stackFileJsonSchema } from "../components/spec/index.js";
+import { stackFileJsonSchema } from "../components/model/index.js";
 import { EXIT_OK, type Io } from "./io.js";
 
 /** The path of the committed schema, relative to the project root. */

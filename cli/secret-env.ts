@@ -3,7 +3,7 @@
  * `secure:` config, but a developer can export the values to check notifier JSON offline
  * or to see the real Secret data with `render --reveal`.
  */
-import { composeSecret, recipeKeys, redactedValue, type SecretRecipe } from "../components/catalog/index.js";
+import { composeSecret, recipeKeys, redactedValue, type SecretRecipe } from "../components/catalog.js";
 
 /** `polyaxon:s3AccessKey` → `PLXC_SECRET_POLYAXON_S3ACCESSKEY`. */
 export function secretEnvVar(fullKey: string): string {

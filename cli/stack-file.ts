@@ -3,10 +3,10 @@
  * `Pulumi.yaml` (project name, project-level config defaults) and `Pulumi.<stack>.yaml`.
  * Encrypted (`secure:`) values are never decrypted; only their presence is used.
  */
-import { fromYaml, YamlAliasError } from "../components/catalog/yaml.js";
-import { type ConfigSource, type Diagnostic, isSecureNode, redactSecureNodes, securePaths, showValue } from "../components/catalog/index.js";
-import { closest } from "../components/catalog/suggest.js";
-import { CONFIG_NAMESPACE } from "../components/spec/index.js";
+import { fromYaml, YamlAliasError } from "../components/load/yaml.js";
+import { type ConfigSource, type Diagnostic, isSecureNode, redactSecureNodes, securePaths, showValue } from "../components/catalog.js";
+import { closest } from "../components/model/suggest.js";
+import { CONFIG_NAMESPACE } from "../components/model/index.js";
 import { type ProjectFiles, UnreadableFileError, workingTree } from "./project-files.js";
 import { secretFromEnv } from "./secret-env.js";
 

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ArtifactsStore } from "./artifacts-store.js";
-import { type AgentPlan, type Catalog, planAgent, type ReleasePlan, withRolloutAnnotation } from "./catalog/index.js";
+import { type AgentPlan, type Catalog, planAgent, type ReleasePlan, withRolloutAnnotation } from "./catalog.js";
 import { Connection } from "./connection.js";
 import { createKubernetesObject, type SecretResolver } from "./kubernetes-object.js";
 

@@ -3,7 +3,7 @@
  * objects it provisions, and its entry in the Helm values.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { type EntryPlan, type PolyaxonEntry, toPolyaxonEntry } from "./catalog/index.js";
+import { type EntryPlan, type PolyaxonEntry, toPolyaxonEntry } from "./catalog.js";
 import { createKubernetesObject, type SecretResolver } from "./kubernetes-object.js";
 
 export interface CatalogEntryArgs {

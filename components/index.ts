@@ -1,6 +1,5 @@
-/** Public API: the catalog model and the Pulumi components. */
-export * from "./spec/index.js";
-export * from "./catalog/index.js";
+/** Public API: the pure catalog layer and the Pulumi components that register its plan. */
+export * from "./catalog.js";
 export * from "./kubernetes-object.js";
 export * from "./artifacts-store.js";
 export * from "./connection.js";

@@ -3,7 +3,7 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { composeSecret, materialize, type PlannedObject, recipeKeys, type SecretRecipe } from "./catalog/index.js";
+import { composeSecret, materialize, type PlannedObject, recipeKeys, type SecretRecipe } from "./catalog.js";
 
 /** Gives the value of a secret config key (full form `polyaxon:key`) as a Pulumi secret. */
 export type SecretResolver = (fullConfigKey: string) => pulumi.Output<string>;

@@ -6,9 +6,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fromYaml as parse } from "../components/catalog/yaml.js";
+import { fromYaml as parse } from "../components/load/yaml.js";
 import { readStackConfig, StackFileError } from "../cli/stack-file.js";
-import { type Diagnostic, loadStack, type RuleId, RULES } from "../components/catalog/index.js";
+import { type Diagnostic, loadStack, type RuleId, RULES } from "../components/catalog.js";
 
 export const CORPUS_DIR = resolve(__dirname, "../test/corpus");
 

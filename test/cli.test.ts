@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { RENDER_MARKER } from "../cli/atomic-dir.js";
-import { toYaml as stringify } from "../components/catalog/yaml.js";
+import { toYaml as stringify } from "../components/load/yaml.js";
 import { FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
 import { cli } from "./helpers/cli.js";
 

@@ -6,7 +6,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { fromYaml as parse } from "../components/catalog/yaml.js";
+import { fromYaml as parse } from "../components/load/yaml.js";
 import { Agent, configSourceFrom, loadCatalog, ROLLOUT_ANNOTATION } from "../components/index.js";
 import { registered, resetRegistered, settled } from "./helpers/pulumi-mocks.js";
 

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fromYaml, toYaml } from "../components/catalog/yaml.js";
+import { fromYaml, toYaml } from "../components/load/yaml.js";
 import { assertGolden } from "./helpers/golden.js";
 import { FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
 import { cli } from "./helpers/cli.js";

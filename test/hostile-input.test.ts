@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { invalidUtf8Offset } from "../cli/project-files.js";
-import { fromYaml, MAX_ALIAS_EXPANSION, YamlAliasError } from "../components/catalog/yaml.js";
+import { fromYaml, MAX_ALIAS_EXPANSION, YamlAliasError } from "../components/load/yaml.js";
 import { cli } from "./helpers/cli.js";
 import { FIXTURE_STACKS } from "./helpers/stacks.js";
 

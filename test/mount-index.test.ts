@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { MountIndex } from "../components/catalog/checks/mount-index.js";
+import { MountIndex } from "../components/validate/mount-index.js";
 
 describe("MountIndex", () => {
   const index = new MountIndex<{ mountPath: string; id: string }>();

@@ -22,7 +22,7 @@ import {
   toYaml,
   withRolloutAnnotation,
 } from "../components/index.js";
-import { chartTarget } from "../components/spec/index.js";
+import { chartTarget } from "../components/model/index.js";
 import { AGENT_CHART, chartDigestProblems, helmTemplate, helmVersion, type K8sObject, PLATFORM_CHART } from "./helpers/helm.js";
 import { checkSchema, hasModel, unknownFields } from "./helpers/k8s-schema.js";
 import { podReferences } from "./helpers/pod-references.js";

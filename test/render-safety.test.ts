@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { RENDER_MARKER } from "../cli/atomic-dir.js";
-import { toYaml } from "../components/catalog/yaml.js";
+import { toYaml } from "../components/load/yaml.js";
 import { cli } from "./helpers/cli.js";
 import { FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
 

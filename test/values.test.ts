@@ -7,7 +7,7 @@ import { strict as assert } from "node:assert";
 import { reverseKeys } from "./helpers/key-order.js";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { fromYaml as parse } from "../components/catalog/yaml.js";
+import { fromYaml as parse } from "../components/load/yaml.js";
 import { readStackConfig } from "../cli/stack-file.js";
 import {
   CONNECTION_KINDS,

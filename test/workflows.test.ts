@@ -5,7 +5,7 @@
 import { strict as assert } from "node:assert";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fromYaml } from "../components/catalog/yaml.js";
+import { fromYaml } from "../components/load/yaml.js";
 import { PROJECT_ROOT } from "./helpers/stacks.js";
 
 interface Job {

@@ -3,7 +3,7 @@
  * (with the Secret keys whose value changed), and the values as a unified diff.
  */
 import { createTwoFilesPatch } from "diff";
-import { maskCredentials } from "../../components/catalog/index.js";
+import { maskCredentials } from "../../components/catalog.js";
 import type { EntrySnapshot, StackSnapshot } from "./snapshot.js";
 
 export type Change = "added" | "removed" | "changed";

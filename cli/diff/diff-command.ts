@@ -3,7 +3,7 @@
  * `ref`, and shows what a merge would change. Exit 0 whatever changed, or 3 with
  * --exit-code when something did; 2 when a stack of the working tree does not validate.
  */
-import { errorsOf, formatDiagnostics } from "../../components/catalog/index.js";
+import { errorsOf, formatDiagnostics } from "../../components/catalog.js";
 import { EXIT_INVALID, EXIT_OK, type Io } from "../io.js";
 import { GitError, gitRevision, type ProjectFiles, workingTree } from "../project-files.js";
 import { listStacks } from "../stack-file.js";

@@ -13,7 +13,7 @@ import {
   recipeKeys,
   redactedValue,
   type SecretRecipe,
-} from "../../components/catalog/index.js";
+} from "../../components/catalog.js";
 import type { ProjectFiles } from "../project-files.js";
 import { configSourceOf, isEncrypted, readStackFile, StackFileError } from "../stack-file.js";
 

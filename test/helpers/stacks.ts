@@ -3,8 +3,8 @@
  * with a canary value in place of each encrypted secret.
  */
 import { resolve } from "node:path";
-import { type ConfigPath, configPathText, securePaths } from "../../components/catalog/secure-config.js";
-import { fromYaml } from "../../components/catalog/yaml.js";
+import { type ConfigPath, configPathText, securePaths } from "../../components/load/secure-config.js";
+import { fromYaml } from "../../components/load/yaml.js";
 import { isEncrypted, listStacks, readStackFile } from "../../cli/stack-file.js";
 import { setConfig } from "./pulumi-mocks.js";
 

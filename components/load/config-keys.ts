@@ -1,0 +1,14 @@
+/**
+ * Pulumi config keys that hold secret values (`secret.fromConfig`, `agentSecret.fromConfig`).
+ */
+import { CONFIG_NAMESPACE } from "../model/stack.js";
+
+/** `s3AccessKey` → `polyaxon:s3AccessKey`; a key with a namespace is kept. */
+export function fullConfigKey(key: string): string {
+  return key.includes(":") ? key : `${CONFIG_NAMESPACE}:${key}`;
+}
+
+/** The command that stores a secret config value. */
+export function setSecretCommand(fullKey: string): string {
+  return `pulumi config set --secret ${fullKey} <value>`;
+}

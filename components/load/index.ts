@@ -1,0 +1,7 @@
+/** Load: stack config (or a config source in code) → parsed catalogs, with their problems. */
+export * from "./catalog.js";
+export * from "./config-keys.js";
+export * from "./library.js";
+export * from "./load.js";
+export * from "./secure-config.js";
+export * from "./yaml.js";

@@ -1,0 +1,234 @@
+/**
+ * Config → validated catalogs, one per agent. The only way to obtain a Catalog, so every
+ * consumer (components, program, CLI) works from input that passed every error check.
+ */
+import type { z } from "zod";
+import { agentConfig } from "../model/agent.js";
+import { type ConnectionEntry, connectionEntry } from "../model/connection.js";
+import { AGENT_KEYS, agentCatalog, agentItem, CONFIG_NAMESPACE, STACK_KEYS, stackConfig } from "../model/stack.js";
+import { checkAgents } from "../validate/agents.js";
+import { checkUnusedKeys } from "../validate/secret-config-keys.js";
+import { checkUnparsedEntryNames } from "../validate/names.js";
+import { type AgentPaths, agentItemPaths, type CheckInput, checkClusterBoundary, checkSecretPlacement, crossChecks, SHORT_FORM_PATHS, valuesHoldSecrets } from "../validate/index.js";
+import type { Diagnostic } from "../model/diagnostics.js";
+import { errorsOf, joinPath, showValue, warningsOf } from "../model/diagnostics.js";
+import { type Library, parseLibrary, resolveEntry } from "./library.js";
+import { type Catalog, type ConfigSource, DEFAULT_ARTIFACTS_STORE } from "./catalog.js";
+import { unknownKeyFix } from "../model/suggest.js";
+import { diagnosticsFromZod } from "./zod-issues.js";
+
+/** Every agent of a stack, validated. */
+export interface StackModel {
+  agents: Catalog[];
+  /** Advice that did not stop the stack. */
+  warnings: Diagnostic[];
+}
+
+export interface StackLoadResult {
+  /** Present only when there are no errors. */
+  stack?: StackModel;
+  /** Every error and warning found, all at once. */
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadResult {
+  /** Present only when there are no errors. */
+  catalog?: Catalog;
+  diagnostics: Diagnostic[];
+}
+
+/** The raw `polyaxon:*` catalog keys of a config source, as one object. */
+export function rawStackConfig(source: ConfigSource): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const key of STACK_KEYS) {
+    const value = source.value(key);
+    if (value !== undefined) raw[key] = value;
+  }
+  return raw;
+}
+
+/** Parse one value; on failure, diagnostics at `root`. */
+function parseAt<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: z.ZodError } },
+  value: unknown,
+  root: string,
+  diagnostics: Diagnostic[],
+): T | undefined {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  diagnostics.push(...diagnosticsFromZod(r.error, root, value));
+  return undefined;
+}
+
+/** One agent's raw catalog, whichever form it came in. */
+interface RawAgent {
+  namespace?: unknown;
+  artifactsStore?: unknown;
+  connections?: unknown;
+  mountConnections?: unknown;
+  agent?: unknown;
+}
+
+/**
+ * Parse each key, and each connection on its own, so that one bad entry does not hide the
+ * others' problems nor the cross-field ones among the entries that did parse.
+ */
+function parseAgent(raw: RawAgent, paths: AgentPaths, library: Library, diagnostics: Diagnostic[]): CheckInput {
+  const shape = agentCatalog.shape;
+  const namespace = parseAt(shape.namespace, raw.namespace, paths.namespace, diagnostics);
+  const storeRaw = raw.artifactsStore === undefined ? undefined : resolveEntry(raw.artifactsStore, library, paths.artifactsStore, diagnostics);
+  const artifactsStore = storeRaw === undefined ? undefined : parseAt(shape.artifactsStore, storeRaw, paths.artifactsStore, diagnostics);
+  if (storeRaw !== undefined && !artifactsStore) diagnostics.push(...checkUnparsedEntryNames(storeRaw, paths.artifactsStore));
+  const mountConnections = parseAt(shape.mountConnections, raw.mountConnections, paths.mountConnections, diagnostics);
+  const agent = parseAt(shape.agent, raw.agent, paths.agent, diagnostics);
+  const connections: ConnectionEntry[] = [];
+  const connectionIndex: number[] = [];
+  const unparsedNames: string[] = [];
+  if (Array.isArray(raw.connections)) {
+    raw.connections.forEach((value, i) => {
+      const path = `${paths.connections}[${i}]`;
+      const resolved = resolveEntry(value, library, path, diagnostics);
+      const entry = resolved === undefined ? undefined : parseAt(connectionEntry, resolved, path, diagnostics);
+      if (entry) {
+        connections.push(entry);
+        connectionIndex.push(i);
+      } else {
+        diagnostics.push(...checkUnparsedEntryNames(resolved, path));
+        const name = typeof value === "string" ? value : (resolved as { name?: unknown } | undefined)?.name;
+        if (typeof name === "string") unparsedNames.push(name);
+      }
+    });
+  } else {
+    parseAt(shape.connections, raw.connections, paths.connections, diagnostics);
+  }
+  // Cross-checks still run on what parsed; a part that did not parse counts as its default.
+  return {
+    namespace: namespace ?? "polyaxon",
+    ...(artifactsStore ? { artifactsStore } : {}),
+    connections,
+    mountConnections: mountConnections ?? [],
+    agent: agent ?? agentConfig.parse({}),
+    paths,
+    connectionIndex,
+    unparsedNames,
+    storeUnparsed: raw.artifactsStore !== undefined && !artifactsStore,
+  };
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The agents of the stack as raw catalogs with their config paths: `polyaxon:agents`, or the short form. */
+function rawAgents(raw: Record<string, unknown>, diagnostics: Diagnostic[]): { raw: RawAgent; paths: AgentPaths; index?: number }[] {
+  if (raw.agents === undefined) {
+    return [{ raw: Object.fromEntries(AGENT_KEYS.map((k) => [k, raw[k]])), paths: SHORT_FORM_PATHS }];
+  }
+  const mixed = AGENT_KEYS.filter((k) => raw[k] !== undefined);
+  for (const key of mixed) {
+    diagnostics.push({
+      severity: "error",
+      rule: "agents-form",
+      path: `${CONFIG_NAMESPACE}:${key}`,
+      message: "the short form cannot be mixed with polyaxon:agents",
+      fix: `move it into an item of polyaxon:agents (as ${key === "agent" ? "that item's release settings" : key})`,
+    });
+  }
+  if (!Array.isArray(raw.agents) || raw.agents.length === 0) {
+    diagnostics.push({
+      severity: "error",
+      rule: "type",
+      path: "polyaxon:agents",
+      message: "invalid value",
+      got: showValue(raw.agents),
+      fix: "it must be a non-empty list of agents: [{release, namespace, connections, ...}]",
+    });
+    return [];
+  }
+  const settingKeys = Object.keys(agentConfig.shape);
+  const allowed = new Set(Object.keys(agentItem.shape));
+  return raw.agents.flatMap((item, i) => {
+    const paths = agentItemPaths(i);
+    if (!isMapping(item)) {
+      diagnostics.push({ severity: "error", rule: "type", path: paths.agent, message: "invalid value", got: showValue(item), fix: "it must be a mapping {release, namespace, connections, ...}" });
+      return [];
+    }
+    for (const key of Object.keys(item).filter((k) => !allowed.has(k))) {
+      diagnostics.push({ severity: "error", rule: "unknown-key", path: joinPath(paths.agent, [key]), message: `unknown key \`${key}\``, fix: unknownKeyFix(key, []) });
+    }
+    if (typeof item.release !== "string") {
+      diagnostics.push({ severity: "error", rule: "required", path: `${paths.agent}.release`, message: "is required", fix: "name each agent's Helm release; it also names its values file" });
+    }
+    const settings = Object.fromEntries(settingKeys.filter((k) => item[k] !== undefined).map((k) => [k, item[k]]));
+    const { namespace, artifactsStore, connections, mountConnections } = item;
+    return [{ raw: { namespace, artifactsStore, connections, mountConnections, agent: settings }, paths, index: i }];
+  });
+}
+
+function toCatalog(input: CheckInput, warnings: Diagnostic[], valuesFromSecrets: boolean): Catalog {
+  return {
+    ...(valuesFromSecrets ? { valuesFromSecrets } : {}),
+    namespace: input.namespace,
+    artifactsStore: input.artifactsStore ?? DEFAULT_ARTIFACTS_STORE,
+    usesDefaultStore: !input.artifactsStore,
+    connections: input.connections,
+    mountConnections: input.mountConnections,
+    agent: input.agent,
+    warnings,
+  };
+}
+
+export interface LoadOptions {
+  /**
+   * Whether the stack must name its cluster: `required` where the caller touches it
+   * (`pulumi preview`/`up`), `advise` for the offline commands (a warning), unset for
+   * catalogs declared in code (their program owns its provider).
+   */
+  cluster?: "required" | "advise";
+}
+
+/** Parse, default, and cross-check every agent of a stack. Never throws on bad input. */
+export function loadStack(source: ConfigSource, opts: LoadOptions = {}): StackLoadResult {
+  const raw = rawStackConfig(source);
+  const diagnostics: Diagnostic[] = [];
+  parseAt(stackConfig.shape.ambientCluster, raw.ambientCluster, "polyaxon:ambientCluster", diagnostics);
+  if (opts.cluster) diagnostics.push(...checkClusterBoundary(source, opts.cluster === "required"));
+  const library = parseLibrary(raw.library, diagnostics);
+  const shared = parseAt(stackConfig.shape.sharedNamespaces, raw.sharedNamespaces, "polyaxon:sharedNamespaces", diagnostics) ?? [];
+  diagnostics.push(...checkSecretPlacement(source));
+  const agents = rawAgents(raw, diagnostics).map(({ raw: agentRaw, paths, index }) => {
+    const own: Diagnostic[] = [];
+    const input = parseAgent(agentRaw, paths, library, own);
+    own.push(...crossChecks(input, source));
+    diagnostics.push(...own);
+    return { input, own, index };
+  });
+  diagnostics.push(...checkAgents(agents.map((a) => a.input), shared), ...checkUnusedKeys(agents.map((a) => a.input), source));
+  if (errorsOf(diagnostics).length > 0) return { diagnostics };
+  const catalogs = agents.map(({ input, own, index }) => toCatalog(input, warningsOf(own), valuesHoldSecrets(source, index)));
+  return { stack: { agents: catalogs, warnings: warningsOf(diagnostics) }, diagnostics };
+}
+
+/** The single agent of a short-form stack (or of catalogs declared in code). */
+export function loadCatalog(source: ConfigSource): LoadResult {
+  const { stack, diagnostics } = loadStack(source);
+  if (!stack) return { diagnostics };
+  if (stack.agents.length !== 1) {
+    return {
+      diagnostics: [
+        ...diagnostics,
+        { severity: "error", rule: "agents-form", path: "polyaxon:agents", message: `${stack.agents.length} agents where one was expected`, fix: "use loadStack for stacks with several agents" },
+      ],
+    };
+  }
+  return { catalog: { ...stack.agents[0]!, warnings: stack.warnings }, diagnostics };
+}
+
+/** An in-memory config source, for catalogs declared in code and for tests. */
+export function configSourceFrom(catalog: Record<string, unknown>, secretKeys: readonly string[] = []): ConfigSource {
+  const secrets = new Set(secretKeys);
+  const keys = [...Object.keys(catalog).map((k) => `${CONFIG_NAMESPACE}:${k}`), ...secretKeys];
+  return {
+    value: (key) => catalog[key],
+    keys: () => keys,
+    isSecure: (key) => (secrets.has(key) ? true : undefined),
+  };
+}

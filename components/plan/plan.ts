@@ -1,0 +1,103 @@
+/**
+ * Catalogs → everything a `pulumi up` of the stack creates: per agent, the values, the
+ * objects grouped by the component that owns them, and the optional agent Helm release.
+ * The CLI renders this plan to files; the Pulumi components register exactly this plan.
+ */
+import type { ArtifactsStoreEntry, ConnectionEntry } from "../model/connection.js";
+import type { StackModel } from "../load/load.js";
+import type { Catalog } from "../load/catalog.js";
+import { type PlannedObject, planAgentObjects, planEntryObjects } from "./objects.js";
+import { gatewayObjectIds } from "./rollout.js";
+import { renderValues } from "./values.js";
+import { toYaml } from "../load/yaml.js";
+
+/** One catalog entry and the objects it asks for. */
+export interface EntryPlan {
+  name: string;
+  entry: ConnectionEntry | ArtifactsStoreEntry;
+  objects: PlannedObject[];
+}
+
+/** The agent chart release, when `agent.deploy` is set. */
+export interface ReleasePlan {
+  name: string;
+  namespace: string;
+  chart: string;
+  repo: string;
+  version: string;
+  /** Created objects whose changes roll the gateway pod (see rollout.ts). */
+  rolloutFrom: string[];
+}
+
+export interface AgentPlan {
+  release: string;
+  namespace: string;
+  values: Record<string, unknown>;
+  valuesYaml: string;
+  /** The values hold secret config: whatever is derived from them must stay secret. */
+  valuesFromSecrets: boolean;
+  artifactsStore: EntryPlan;
+  connections: EntryPlan[];
+  /** Objects of the agent itself (its token Secret). */
+  agentObjects: PlannedObject[];
+  helmRelease?: ReleasePlan;
+  /** Every object, sorted by id. */
+  objects: PlannedObject[];
+}
+
+/** Every agent of a stack, and all their objects in one sorted list. */
+export interface StackPlan {
+  agents: AgentPlan[];
+  objects: PlannedObject[];
+}
+
+const byId = (a: PlannedObject, b: PlannedObject) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function planStack(stack: StackModel): StackPlan {
+  const agents = stack.agents.map(planAgent);
+  return { agents, objects: agents.flatMap((a) => a.objects).sort(byId) };
+}
+
+/** One agent's plan. */
+export function planAgent(catalog: Catalog): AgentPlan {
+  const artifactsStore: EntryPlan = {
+    name: catalog.artifactsStore.name,
+    entry: catalog.artifactsStore,
+    objects: planEntryObjects(catalog, catalog.artifactsStore, "artifacts-store"),
+  };
+  const connections = catalog.connections.map((entry) => ({
+    name: entry.name,
+    entry,
+    objects: planEntryObjects(catalog, entry, "connection"),
+  }));
+  const agentObjects = planAgentObjects(catalog);
+  const objects = [artifactsStore, ...connections]
+    .flatMap((e) => e.objects)
+    .concat(agentObjects)
+    .sort(byId);
+  const values = renderValues(catalog);
+  const { agent } = catalog;
+  return {
+    release: agent.release,
+    namespace: catalog.namespace,
+    values,
+    valuesYaml: toYaml(values),
+    valuesFromSecrets: catalog.valuesFromSecrets === true,
+    artifactsStore,
+    connections,
+    agentObjects,
+    objects,
+    ...(agent.deploy
+      ? {
+          helmRelease: {
+            name: agent.release,
+            namespace: catalog.namespace,
+            chart: agent.chart.name,
+            repo: agent.chart.repo,
+            version: agent.chart.version,
+            rolloutFrom: gatewayObjectIds(artifactsStore, connections, catalog.mountConnections, catalog.namespace),
+          },
+        }
+      : {}),
+  };
+}

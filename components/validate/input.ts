@@ -1,0 +1,132 @@
+/**
+ * What the cross-field rules see, and helpers they share.
+ */
+import type { ArtifactsStoreEntry, ConnectionEntry } from "../model/connection.js";
+import type { AgentCatalogConfig } from "../model/stack.js";
+import type { Diagnostic } from "../model/diagnostics.js";
+import type { RuleId } from "../model/rules.js";
+import { planAgentObjects, planEntryObjects, type PlannedObject } from "../plan/objects.js";
+import { createdSecretData } from "../plan/secret-recipes.js";
+
+/** Config paths of one agent's keys: `polyaxon:connections` (short form) or `polyaxon:agents[1].connections`. */
+export interface AgentPaths {
+  namespace: string;
+  artifactsStore: string;
+  connections: string;
+  mountConnections: string;
+  /** Where the release settings live: `polyaxon:agent`, or the `polyaxon:agents[i]` item itself. */
+  agent: string;
+}
+
+/** The short form: one agent, `polyaxon:<key>`. */
+export const SHORT_FORM_PATHS: AgentPaths = {
+  namespace: "polyaxon:namespace",
+  artifactsStore: "polyaxon:artifactsStore",
+  connections: "polyaxon:connections",
+  mountConnections: "polyaxon:mountConnections",
+  agent: "polyaxon:agent",
+};
+
+/** Item `i` of `polyaxon:agents`. */
+export function agentItemPaths(i: number): AgentPaths {
+  const root = `polyaxon:agents[${i}]`;
+  return {
+    namespace: `${root}.namespace`,
+    artifactsStore: `${root}.artifactsStore`,
+    connections: `${root}.connections`,
+    mountConnections: `${root}.mountConnections`,
+    agent: root,
+  };
+}
+
+/**
+ * The parsed config. When some entries do not parse, the others are still checked, so that
+ * every problem is reported in one go.
+ */
+export interface CheckInput extends AgentCatalogConfig {
+  /** Config paths of this agent's keys (default: the short form). */
+  paths?: AgentPaths;
+  /** Position of each of `connections` in `polyaxon:connections` (default: the same). */
+  connectionIndex?: number[];
+  /** Names of connections that did not parse: references to them are not reported again. */
+  unparsedNames?: string[];
+  /** The store was given but did not parse (so it is not "absent"). */
+  storeUnparsed?: boolean;
+}
+
+export type AnyEntry = ConnectionEntry | ArtifactsStoreEntry;
+
+export interface EntryAt {
+  entry: AnyEntry;
+  /** Config path of the entry, e.g. `polyaxon:connections[3]`. */
+  path: string;
+  isStore: boolean;
+}
+
+/** The config paths of `config`'s agent. */
+export const pathsOf = (config: CheckInput): AgentPaths => config.paths ?? SHORT_FORM_PATHS;
+
+/** Store (when configured) and connections, with their config paths. */
+export function entriesWithPaths(config: CheckInput): EntryAt[] {
+  const paths = pathsOf(config);
+  const entries = config.connections.map((entry, i) => ({
+    entry: entry as AnyEntry,
+    path: `${paths.connections}[${config.connectionIndex?.[i] ?? i}]`,
+    isStore: false,
+  }));
+  return config.artifactsStore ? [{ entry: config.artifactsStore, path: paths.artifactsStore, isStore: true }, ...entries] : entries;
+}
+
+/**
+ * Keys of the entry's Secret when the stack knows them (it creates the Secret, or an
+ * ExternalSecret syncs it), with the config path that declares each; undefined when the
+ * Secret only is referenced.
+ */
+export function knownSecretKeys({ entry, path }: EntryAt): Map<string, string> | undefined {
+  const created = createdSecretData(entry.secret, entry.kind);
+  const external = entry.secret?.external?.data;
+  if (!created && !external) return undefined;
+  const keys = new Map<string, string>();
+  for (const [key, { refs }] of created ?? []) keys.set(key, `${path}.secret.${refs[0]?.at ?? key}`);
+  for (const key of Object.keys(external ?? {})) keys.set(key, `${path}.secret.external.data.${key}`);
+  return keys;
+}
+
+export function error(rule: RuleId, path: string, message: string, rest: Partial<Diagnostic> = {}): Diagnostic {
+  return { severity: "error", rule, path, message, ...rest };
+}
+
+export function warning(rule: RuleId, path: string, message: string, rest: Partial<Diagnostic> = {}): Diagnostic {
+  return { severity: "warning", rule, path, message, ...rest };
+}
+
+/** A planned object, the config path that asks for it, and the object it makes exist. */
+export interface PlannedAt {
+  object: PlannedObject;
+  /** `…connections[2].secret`, `….configMap`, `….pvc` or `…agentSecret`. */
+  path: string;
+  /**
+   * `Kind/namespace/name` of what exists in the cluster because of it: an ExternalSecret
+   * makes its target Secret exist (the operator writes it), so it clashes with a Secret.
+   */
+  existence: string;
+}
+
+const FIELD_OF_KIND: Record<string, string> = { Secret: "secret", ExternalSecret: "secret", ConfigMap: "configMap", PersistentVolumeClaim: "pvc" };
+
+/**
+ * Every object an agent's catalog creates, planned by the same code as the render and the
+ * components (so the checks see exactly what would be created), with its config path.
+ */
+export function plannedObjectsAt(config: CheckInput): PlannedAt[] {
+  const at = (object: PlannedObject, path: string): PlannedAt => {
+    const { kind, metadata } = object.manifest;
+    const existence = `${kind === "ExternalSecret" ? "Secret" : kind}/${metadata.namespace}/${metadata.name}`;
+    return { object, path, existence };
+  };
+  const entries = entriesWithPaths(config).flatMap(({ entry, path, isStore }) =>
+    planEntryObjects(config, entry, isStore ? "artifacts-store" : "connection").map((o) => at(o, `${path}.${FIELD_OF_KIND[o.manifest.kind]}`)),
+  );
+  const agent = planAgentObjects(config).map((o) => at(o, `${pathsOf(config).agent}.agentSecret`));
+  return [...entries, ...agent];
+}

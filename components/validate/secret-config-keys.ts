@@ -1,0 +1,74 @@
+/**
+ * Pulumi config keys: the secret values the catalog references, and keys nothing reads.
+ */
+import { STACK_KEYS } from "../model/stack.js";
+import { fullConfigKey, setSecretCommand } from "../load/config-keys.js";
+import { type Diagnostic, showValue } from "../model/diagnostics.js";
+import type { ConfigSource } from "../load/catalog.js";
+import { createdSecretData } from "../plan/secret-recipes.js";
+import { closest } from "../model/suggest.js";
+import { type CheckInput, entriesWithPaths, error, pathsOf, warning } from "./input.js";
+
+/** Every secret config key the catalog references, with the config path that does. */
+export function secretConfigRefs(config: CheckInput): { path: string; key: string }[] {
+  const refs: { path: string; key: string }[] = [];
+  for (const { entry, path } of entriesWithPaths(config)) {
+    for (const { refs: recipeRefs } of createdSecretData(entry.secret, entry.kind)?.values() ?? []) {
+      for (const { at, key } of recipeRefs) refs.push({ path: `${path}.secret.${at}`, key });
+    }
+  }
+  const token = config.agent.agentSecret?.fromConfig?.POLYAXON_AUTH_TOKEN;
+  if (token) refs.push({ path: `${pathsOf(config).agent}.agentSecret.fromConfig.POLYAXON_AUTH_TOKEN`, key: fullConfigKey(token) });
+  return refs;
+}
+
+/** Every secret config key referenced exists, and is stored encrypted. */
+export function checkSecretConfigKeys(config: CheckInput, source: ConfigSource): Diagnostic[] {
+  const present = new Set(source.keys());
+  const out: Diagnostic[] = [];
+  for (const { path, key } of secretConfigRefs(config)) {
+    if (!present.has(key)) {
+      out.push(
+        error("secret-config", path, `config key ${key} is not set`, {
+          got: showValue(key),
+          fix: `run \`${setSecretCommand(key)}\` for this stack`,
+        }),
+      );
+    } else if (source.isSecure(key) === false) {
+      out.push(
+        error("secret-config", path, `config key ${key} is stored in plain text`, {
+          fix: `store it encrypted: \`${setSecretCommand(key)}\` (and rotate the value: it was committed in clear)`,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** Every string inside a raw config value (where an entry that did not parse may name a key). */
+function stringsIn(value: unknown, out: Set<string>): Set<string> {
+  if (typeof value === "string") out.add(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
+  else if (typeof value === "object" && value !== null) for (const v of Object.values(value)) stringsIn(v, out);
+  return out;
+}
+
+/** `polyaxon:*` keys that are neither catalog keys nor secrets any agent references: likely typos. */
+export function checkUnusedKeys(agents: CheckInput[], source: ConfigSource): Diagnostic[] {
+  const referenced = new Set(agents.flatMap((a) => secretConfigRefs(a).map((r) => r.key)));
+  // An entry with an error is not in `agents`, but the keys it names are not unused.
+  for (const name of stringsIn(STACK_KEYS.map((k) => source.value(k)), new Set())) referenced.add(fullConfigKey(name));
+  const out: Diagnostic[] = [];
+  for (const full of source.keys()) {
+    if (!full.startsWith("polyaxon:") || referenced.has(full)) continue;
+    const key = full.slice("polyaxon:".length);
+    if ((STACK_KEYS as readonly string[]).includes(key)) continue;
+    const near = closest(key, STACK_KEYS);
+    out.push(
+      warning("unused-config-key", full, "config key is not used by the catalog", {
+        fix: near ? `did you mean polyaxon:${near}?` : "remove it, or reference it from a secret.fromConfig",
+      }),
+    );
+  }
+  return out;
+}
