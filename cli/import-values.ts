@@ -6,6 +6,7 @@
  */
 import { type ConfigPath, DEFAULT_ARTIFACTS_STORE } from "../components/catalog.js";
 import { PLATFORM_ONLY_KEYS } from "../components/model/index.js";
+import { isMapping } from "../components/catalog.js";
 
 
 export interface ImportResult {
@@ -55,7 +56,6 @@ function extractChartSecrets(values: Record<string, unknown>, at: ConfigPath = [
   return found;
 }
 
-const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isEmpty = (v: unknown) =>
   v === undefined || v === null || (Array.isArray(v) && v.length === 0) || (isMapping(v) && Object.keys(v).length === 0);
 

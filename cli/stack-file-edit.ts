@@ -4,6 +4,7 @@
  * that `import --force` changes only the keys it owns and never drops the user's.
  */
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from "yaml";
+import { isMapping } from "../components/catalog.js";
 
 /** Catalog keys an import replaces, or removes when the imported values have none. */
 const REPLACED = ["artifactsStore", "connections", "mountConnections"] as const;
@@ -23,7 +24,6 @@ export class ImportTargetError extends Error {}
 /** Write what was not touched as it was: no padding in `[a, b]`, no re-wrapping of long lines. */
 const TO_STRING = { flowCollectionPadding: false, lineWidth: 0 } as const;
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * Set the leaves of `value` under `path`, merging into mappings that exist: keys the
@@ -32,7 +32,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  */
 function mergeIn(doc: Document, path: (string | number)[], value: unknown, changed: string[], label: string): void {
   const existing = doc.getIn(path, true);
-  if (isPlainObject(value) && isMap(existing)) {
+  if (isMapping(value) && isMap(existing)) {
     for (const [k, v] of Object.entries(value)) mergeIn(doc, [...path, k], v, changed, `${label}.${k}`);
     return;
   }

@@ -9,6 +9,7 @@ import { closest } from "../components/model/suggest.js";
 import { CONFIG_NAMESPACE } from "../components/model/index.js";
 import { type ProjectFiles, UnreadableFileError, workingTree } from "./project-files.js";
 import { secretFromEnv } from "./secret-env.js";
+import { isMapping } from "../components/catalog.js";
 
 /** Input problems found before the catalog itself is read (exit code 2). */
 export class StackFileError extends Error {
@@ -108,9 +109,6 @@ function stackFileConfig(file: string, doc: unknown): Record<string, unknown> {
   return isMapping(doc.config) ? doc.config : {};
 }
 
-function isMapping(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 /** `foo` → `<project>:foo`; `ns:foo` stays. */
 const qualify = (project: string, key: string) => (key.includes(":") ? key : `${project}:${key}`);

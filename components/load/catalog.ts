@@ -59,3 +59,10 @@ export interface ConfigSource {
    */
   securePaths?(key: string): ConfigPath[];
 }
+
+/** Every agent of a stack, validated. */
+export interface StackModel {
+  agents: Catalog[];
+  /** Advice that did not stop the stack. */
+  warnings: Diagnostic[];
+}

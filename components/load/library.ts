@@ -6,10 +6,10 @@
  */
 import { type Diagnostic, showValue } from "../model/diagnostics.js";
 import { closest } from "../model/suggest.js";
+import { isMapping } from "../model/mapping.js";
 
 export type Library = ReadonlyMap<string, Record<string, unknown>>;
 
-const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The library's entries by name; problems go to `diagnostics`. */
 export function parseLibrary(raw: unknown, diagnostics: Diagnostic[]): Library {

@@ -9,3 +9,4 @@ export * from "./kind-guide.js";
 export * from "./diagnostics.js";
 export * from "./credentials.js";
 export * from "./rules.js";
+export * from "./mapping.js";

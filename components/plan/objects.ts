@@ -38,6 +38,13 @@ export interface PlannedObject {
   retainOnDelete?: boolean;
 }
 
+/** One catalog entry and the objects it asks for. */
+export interface EntryPlan {
+  name: string;
+  entry: ConnectionEntry | ArtifactsStoreEntry;
+  objects: PlannedObject[];
+}
+
 /** Access modes for a created claim when none are given: runs on many nodes share it. */
 export const DEFAULT_ACCESS_MODES = ["ReadWriteMany"];
 

@@ -3,20 +3,13 @@
  * objects grouped by the component that owns them, and the optional agent Helm release.
  * The CLI renders this plan to files; the Pulumi components register exactly this plan.
  */
-import type { ArtifactsStoreEntry, ConnectionEntry } from "../model/connection.js";
-import type { StackModel } from "../load/load.js";
+import type { StackModel } from "../load/catalog.js";
 import type { Catalog } from "../load/catalog.js";
-import { type PlannedObject, planAgentObjects, planEntryObjects } from "./objects.js";
+import { type EntryPlan, type PlannedObject, planAgentObjects, planEntryObjects } from "./objects.js";
 import { gatewayObjectIds } from "./rollout.js";
 import { renderValues } from "./values.js";
 import { toYaml } from "../load/yaml.js";
 
-/** One catalog entry and the objects it asks for. */
-export interface EntryPlan {
-  name: string;
-  entry: ConnectionEntry | ArtifactsStoreEntry;
-  objects: PlannedObject[];
-}
 
 /** The agent chart release, when `agent.deploy` is set. */
 export interface ReleasePlan {

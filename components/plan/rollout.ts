@@ -5,7 +5,8 @@
  * restart the pod. The annotation is set at deploy time from the objects' resourceVersion,
  * which changes with their data and shows no secret.
  */
-import type { EntryPlan } from "./plan.js";
+import { isMapping } from "../model/mapping.js";
+import type { EntryPlan } from "./objects.js";
 
 /** Pod annotation (through the chart's `gateway.annotations`) that rolls the gateway pod. */
 export const ROLLOUT_ANNOTATION = "polyaxon-connections/config-version";
@@ -25,7 +26,7 @@ export function gatewayObjectIds(store: EntryPlan, connections: EntryPlan[], mou
  * `gateway.annotations`, or else the top-level `annotations`: those are carried over.
  */
 export function withRolloutAnnotation(values: Record<string, unknown>, version: string): Record<string, unknown> {
-  const asMapping = (v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const asMapping = (v: unknown) => (isMapping(v) ? v : {});
   const gateway = asMapping(values.gateway);
   const annotations = gateway.annotations ? asMapping(gateway.annotations) : asMapping(values.annotations);
   return { ...values, gateway: { ...gateway, annotations: { ...annotations, [ROLLOUT_ANNOTATION]: version } } };

@@ -5,6 +5,7 @@
 import type { ArtifactsStoreEntry, ConnectionEntry } from "../model/connection.js";
 import type { Catalog } from "../load/catalog.js";
 import { toYaml } from "../load/yaml.js";
+import { isMapping } from "../model/mapping.js";
 
 /** A connection entry as written into the values: Polyaxon's keys only. */
 export type PolyaxonEntry = Record<string, unknown>;
@@ -29,9 +30,6 @@ export function toPolyaxonEntry(entry: ConnectionEntry | ArtifactsStoreEntry): P
   return out;
 }
 
-function isMapping(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 /** The agent chart's values for this catalog: extra chart values, then ours on top. */
 export function renderValues(catalog: Catalog): Record<string, unknown> {

@@ -2,7 +2,8 @@
  * Extra chart values (`polyaxon:agent.values`) must not fight the catalog or carry the token.
  */
 import type { Diagnostic } from "../model/diagnostics.js";
-import { type AgentPaths, type CheckInput, error, pathsOf } from "./input.js";
+import type { AgentPaths } from "../load/parsed-agent.js";
+import { type CheckInput, error, pathsOf } from "./input.js";
 
 /** Keys of the values that the catalog renders, and where to set them instead. */
 function ownedValues(p: AgentPaths): Record<string, string> {

@@ -2,57 +2,14 @@
  * What the cross-field rules see, and helpers they share.
  */
 import type { ArtifactsStoreEntry, ConnectionEntry } from "../model/connection.js";
-import type { AgentCatalogConfig } from "../model/stack.js";
+import { type ParsedAgent, pathsOf } from "../load/parsed-agent.js";
 import type { Diagnostic } from "../model/diagnostics.js";
 import type { RuleId } from "../model/rules.js";
 import { planAgentObjects, planEntryObjects, type PlannedObject } from "../plan/objects.js";
 import { createdSecretData } from "../plan/secret-recipes.js";
 
-/** Config paths of one agent's keys: `polyaxon:connections` (short form) or `polyaxon:agents[1].connections`. */
-export interface AgentPaths {
-  namespace: string;
-  artifactsStore: string;
-  connections: string;
-  mountConnections: string;
-  /** Where the release settings live: `polyaxon:agent`, or the `polyaxon:agents[i]` item itself. */
-  agent: string;
-}
-
-/** The short form: one agent, `polyaxon:<key>`. */
-export const SHORT_FORM_PATHS: AgentPaths = {
-  namespace: "polyaxon:namespace",
-  artifactsStore: "polyaxon:artifactsStore",
-  connections: "polyaxon:connections",
-  mountConnections: "polyaxon:mountConnections",
-  agent: "polyaxon:agent",
-};
-
-/** Item `i` of `polyaxon:agents`. */
-export function agentItemPaths(i: number): AgentPaths {
-  const root = `polyaxon:agents[${i}]`;
-  return {
-    namespace: `${root}.namespace`,
-    artifactsStore: `${root}.artifactsStore`,
-    connections: `${root}.connections`,
-    mountConnections: `${root}.mountConnections`,
-    agent: root,
-  };
-}
-
-/**
- * The parsed config. When some entries do not parse, the others are still checked, so that
- * every problem is reported in one go.
- */
-export interface CheckInput extends AgentCatalogConfig {
-  /** Config paths of this agent's keys (default: the short form). */
-  paths?: AgentPaths;
-  /** Position of each of `connections` in `polyaxon:connections` (default: the same). */
-  connectionIndex?: number[];
-  /** Names of connections that did not parse: references to them are not reported again. */
-  unparsedNames?: string[];
-  /** The store was given but did not parse (so it is not "absent"). */
-  storeUnparsed?: boolean;
-}
+/** What the cross-field rules see: one parsed agent (see load/parsed-agent.ts). */
+export type CheckInput = ParsedAgent;
 
 export type AnyEntry = ConnectionEntry | ArtifactsStoreEntry;
 
@@ -63,8 +20,7 @@ export interface EntryAt {
   isStore: boolean;
 }
 
-/** The config paths of `config`'s agent. */
-export const pathsOf = (config: CheckInput): AgentPaths => config.paths ?? SHORT_FORM_PATHS;
+export { pathsOf };
 
 /** Store (when configured) and connections, with their config paths. */
 export function entriesWithPaths(config: CheckInput): EntryAt[] {

@@ -4,6 +4,7 @@
 import { isVolumeKind } from "../model/kinds.js";
 import { type Diagnostic, showValue } from "../model/diagnostics.js";
 import { type CheckInput, entriesWithPaths, error } from "./input.js";
+import { isMapping } from "../model/mapping.js";
 
 /** Names are unique across the artifacts store and all connections (Polyaxon's AgentConfig rule). */
 export function checkUniqueNames(config: CheckInput): Diagnostic[] {
@@ -67,7 +68,6 @@ export function checkKubernetesNames(config: CheckInput): Diagnostic[] {
   return entriesWithPaths(config).flatMap(({ entry, path }) => kubernetesNameProblems(entry, path));
 }
 
-const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A `{name, mountPath}` reference as written, when it has a string name. */
 function rawReference(v: unknown): { name: string; mountPath?: string } | undefined {

@@ -1,41 +1,20 @@
 /**
- * Config → validated catalogs, one per agent. The only way to obtain a Catalog, so every
- * consumer (components, program, CLI) works from input that passed every error check.
+ * Stack config → parsed agents: each key and each connection parsed on its own, defaults
+ * applied, library references resolved, every parse problem collected. Validation
+ * (validate/load-stack.ts) then checks the parsed agents and their plan.
  */
 import type { z } from "zod";
 import { agentConfig } from "../model/agent.js";
 import { type ConnectionEntry, connectionEntry } from "../model/connection.js";
 import { AGENT_KEYS, agentCatalog, agentItem, CONFIG_NAMESPACE, STACK_KEYS, stackConfig } from "../model/stack.js";
-import { checkAgents } from "../validate/agents.js";
-import { checkUnusedKeys } from "../validate/secret-config-keys.js";
-import { checkUnparsedEntryNames } from "../validate/names.js";
-import { type AgentPaths, agentItemPaths, type CheckInput, checkClusterBoundary, checkSecretPlacement, crossChecks, SHORT_FORM_PATHS, valuesHoldSecrets } from "../validate/index.js";
 import type { Diagnostic } from "../model/diagnostics.js";
-import { errorsOf, joinPath, showValue, warningsOf } from "../model/diagnostics.js";
-import { type Library, parseLibrary, resolveEntry } from "./library.js";
-import { type Catalog, type ConfigSource, DEFAULT_ARTIFACTS_STORE } from "./catalog.js";
+import { joinPath, showValue } from "../model/diagnostics.js";
+import { isMapping } from "../model/mapping.js";
 import { unknownKeyFix } from "../model/suggest.js";
+import type { ConfigSource } from "./catalog.js";
+import { type Library, parseLibrary, resolveEntry } from "./library.js";
+import { type AgentPaths, agentItemPaths, type ParsedAgent, SHORT_FORM_PATHS } from "./parsed-agent.js";
 import { diagnosticsFromZod } from "./zod-issues.js";
-
-/** Every agent of a stack, validated. */
-export interface StackModel {
-  agents: Catalog[];
-  /** Advice that did not stop the stack. */
-  warnings: Diagnostic[];
-}
-
-export interface StackLoadResult {
-  /** Present only when there are no errors. */
-  stack?: StackModel;
-  /** Every error and warning found, all at once. */
-  diagnostics: Diagnostic[];
-}
-
-export interface LoadResult {
-  /** Present only when there are no errors. */
-  catalog?: Catalog;
-  diagnostics: Diagnostic[];
-}
 
 /** The raw `polyaxon:*` catalog keys of a config source, as one object. */
 export function rawStackConfig(source: ConfigSource): Record<string, unknown> {
@@ -48,7 +27,7 @@ export function rawStackConfig(source: ConfigSource): Record<string, unknown> {
 }
 
 /** Parse one value; on failure, diagnostics at `root`. */
-function parseAt<T>(
+export function parseAt<T>(
   schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: z.ZodError } },
   value: unknown,
   root: string,
@@ -73,12 +52,13 @@ interface RawAgent {
  * Parse each key, and each connection on its own, so that one bad entry does not hide the
  * others' problems nor the cross-field ones among the entries that did parse.
  */
-function parseAgent(raw: RawAgent, paths: AgentPaths, library: Library, diagnostics: Diagnostic[]): CheckInput {
+function parseAgent(raw: RawAgent, paths: AgentPaths, library: Library, diagnostics: Diagnostic[]): ParsedAgent {
   const shape = agentCatalog.shape;
   const namespace = parseAt(shape.namespace, raw.namespace, paths.namespace, diagnostics);
   const storeRaw = raw.artifactsStore === undefined ? undefined : resolveEntry(raw.artifactsStore, library, paths.artifactsStore, diagnostics);
   const artifactsStore = storeRaw === undefined ? undefined : parseAt(shape.artifactsStore, storeRaw, paths.artifactsStore, diagnostics);
-  if (storeRaw !== undefined && !artifactsStore) diagnostics.push(...checkUnparsedEntryNames(storeRaw, paths.artifactsStore));
+  const unparsedEntries: { raw: unknown; path: string }[] = [];
+  if (storeRaw !== undefined && !artifactsStore) unparsedEntries.push({ raw: storeRaw, path: paths.artifactsStore });
   const mountConnections = parseAt(shape.mountConnections, raw.mountConnections, paths.mountConnections, diagnostics);
   const agent = parseAt(shape.agent, raw.agent, paths.agent, diagnostics);
   const connections: ConnectionEntry[] = [];
@@ -93,7 +73,7 @@ function parseAgent(raw: RawAgent, paths: AgentPaths, library: Library, diagnost
         connections.push(entry);
         connectionIndex.push(i);
       } else {
-        diagnostics.push(...checkUnparsedEntryNames(resolved, path));
+        unparsedEntries.push({ raw: resolved, path });
         const name = typeof value === "string" ? value : (resolved as { name?: unknown } | undefined)?.name;
         if (typeof name === "string") unparsedNames.push(name);
       }
@@ -112,10 +92,9 @@ function parseAgent(raw: RawAgent, paths: AgentPaths, library: Library, diagnost
     connectionIndex,
     unparsedNames,
     storeUnparsed: raw.artifactsStore !== undefined && !artifactsStore,
+    unparsedEntries,
   };
 }
-
-const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The agents of the stack as raw catalogs with their config paths: `polyaxon:agents`, or the short form. */
 function rawAgents(raw: Record<string, unknown>, diagnostics: Diagnostic[]): { raw: RawAgent; paths: AgentPaths; index?: number }[] {
@@ -163,63 +142,27 @@ function rawAgents(raw: Record<string, unknown>, diagnostics: Diagnostic[]): { r
   });
 }
 
-function toCatalog(input: CheckInput, warnings: Diagnostic[], valuesFromSecrets: boolean): Catalog {
-  return {
-    ...(valuesFromSecrets ? { valuesFromSecrets } : {}),
-    namespace: input.namespace,
-    artifactsStore: input.artifactsStore ?? DEFAULT_ARTIFACTS_STORE,
-    usesDefaultStore: !input.artifactsStore,
-    connections: input.connections,
-    mountConnections: input.mountConnections,
-    agent: input.agent,
-    warnings,
-  };
+/** A stack's config, parsed: every agent, the shared settings, every parse problem. */
+export interface ParsedStack {
+  agents: { agent: ParsedAgent; index?: number; diagnostics: Diagnostic[] }[];
+  sharedNamespaces: string[];
+  /** Problems outside any one agent (library, shared keys, the agents list). */
+  diagnostics: Diagnostic[];
 }
 
-export interface LoadOptions {
-  /**
-   * Whether the stack must name its cluster: `required` where the caller touches it
-   * (`pulumi preview`/`up`), `advise` for the offline commands (a warning), unset for
-   * catalogs declared in code (their program owns its provider).
-   */
-  cluster?: "required" | "advise";
-}
-
-/** Parse, default, and cross-check every agent of a stack. Never throws on bad input. */
-export function loadStack(source: ConfigSource, opts: LoadOptions = {}): StackLoadResult {
+/** Parse every agent of a stack. Never throws on bad input. */
+export function parseStack(source: ConfigSource): ParsedStack {
   const raw = rawStackConfig(source);
   const diagnostics: Diagnostic[] = [];
   parseAt(stackConfig.shape.ambientCluster, raw.ambientCluster, "polyaxon:ambientCluster", diagnostics);
-  if (opts.cluster) diagnostics.push(...checkClusterBoundary(source, opts.cluster === "required"));
   const library = parseLibrary(raw.library, diagnostics);
-  const shared = parseAt(stackConfig.shape.sharedNamespaces, raw.sharedNamespaces, "polyaxon:sharedNamespaces", diagnostics) ?? [];
-  diagnostics.push(...checkSecretPlacement(source));
+  const sharedNamespaces = parseAt(stackConfig.shape.sharedNamespaces, raw.sharedNamespaces, "polyaxon:sharedNamespaces", diagnostics) ?? [];
   const agents = rawAgents(raw, diagnostics).map(({ raw: agentRaw, paths, index }) => {
     const own: Diagnostic[] = [];
-    const input = parseAgent(agentRaw, paths, library, own);
-    own.push(...crossChecks(input, source));
-    diagnostics.push(...own);
-    return { input, own, index };
+    const agent = parseAgent(agentRaw, paths, library, own);
+    return { agent, index, diagnostics: own };
   });
-  diagnostics.push(...checkAgents(agents.map((a) => a.input), shared), ...checkUnusedKeys(agents.map((a) => a.input), source));
-  if (errorsOf(diagnostics).length > 0) return { diagnostics };
-  const catalogs = agents.map(({ input, own, index }) => toCatalog(input, warningsOf(own), valuesHoldSecrets(source, index)));
-  return { stack: { agents: catalogs, warnings: warningsOf(diagnostics) }, diagnostics };
-}
-
-/** The single agent of a short-form stack (or of catalogs declared in code). */
-export function loadCatalog(source: ConfigSource): LoadResult {
-  const { stack, diagnostics } = loadStack(source);
-  if (!stack) return { diagnostics };
-  if (stack.agents.length !== 1) {
-    return {
-      diagnostics: [
-        ...diagnostics,
-        { severity: "error", rule: "agents-form", path: "polyaxon:agents", message: `${stack.agents.length} agents where one was expected`, fix: "use loadStack for stacks with several agents" },
-      ],
-    };
-  }
-  return { catalog: { ...stack.agents[0]!, warnings: stack.warnings }, diagnostics };
+  return { agents, sharedNamespaces, diagnostics };
 }
 
 /** An in-memory config source, for catalogs declared in code and for tests. */
