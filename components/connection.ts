@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { type CatalogEntryArgs, CatalogEntryResource } from "./catalog-entry.js";
 
 /**
- * One catalog connection (any of the 45 kinds) and the Secret, ConfigMap and PVC it
+ * One catalog connection (any kind) and the Secret, ConfigMap and PVC it
  * provisions. Token `polyaxon:index:Connection`.
  */
 export class Connection extends CatalogEntryResource {

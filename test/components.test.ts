@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { fromYaml as parse } from "../components/load/yaml.js";
-import { Agent, configSourceFrom, loadCatalog, ROLLOUT_ANNOTATION } from "../components/index.js";
+import { Agent, CONNECTION_KINDS, configSourceFrom, loadCatalog, ROLLOUT_ANNOTATION } from "../components/index.js";
 import { registered, resetRegistered, settled } from "./helpers/pulumi-mocks.js";
 
 const everyKind = parse(readFileSync(resolve(__dirname, "fixtures/every-kind-values.yaml"), "utf8")) as Record<string, unknown>;
@@ -29,7 +29,7 @@ describe("components", () => {
     const agent = agentFor(everyKind);
     await settle(agent);
     const connections = registered.filter((r) => r.type === "polyaxon:index:Connection");
-    assert.equal(connections.length, 45);
+    assert.equal(connections.length, CONNECTION_KINDS.length);
     assert.deepEqual(connections.map((c) => c.name), (everyKind.connections as { name: string }[]).map((c) => `plx/${c.name}`));
     assert.equal(registered.filter((r) => r.type === "polyaxon:index:ArtifactsStore").length, 1);
     assert.equal(registered.filter((r) => r.type.startsWith("kubernetes:")).length, 0);

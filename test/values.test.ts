@@ -35,11 +35,9 @@ function catalogOf(config: Record<string, unknown>, secretKeys: string[] = []) {
   return catalog;
 }
 
-/** Same data, every mapping's keys in reverse order. */
+
 describe("Helm values", () => {
-  it("the every-kind fixture holds each of the 45 kinds once", () => {
-    assert.equal(CONNECTION_KINDS.length, 45);
-    assert.equal(new Set(CONNECTION_KINDS).size, 45);
+  it("the every-kind fixture holds each kind once", () => {
     assert.deepEqual(everyKind.connections.map((c) => c.kind).sort(), [...CONNECTION_KINDS].sort());
   });
 

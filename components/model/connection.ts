@@ -97,7 +97,7 @@ export const genericConnection = z.strictObject(
   OBJECT_ERROR,
 );
 
-/** Any of the 45 kinds; `kind` selects the schema type. */
+/** Any of Polyaxon's kinds; `kind` selects the schema type. */
 export const connectionEntry = z.discriminatedUnion(
   "kind",
   [

@@ -3,12 +3,13 @@
  * schemas that validate it, for editors (yaml-language-server) and other tools.
  */
 import { z } from "zod";
+import { CONNECTION_KINDS } from "./kinds.js";
 import { CONFIG_NAMESPACE, stackConfig } from "./stack.js";
 
 const DESCRIPTIONS: Record<string, string> = {
   namespace: "Namespace of the agent and of every object the stack creates. Default: polyaxon.",
   artifactsStore: "The artifacts store: one connection of kind host_path, volume_claim, s3, gcs or wasb. Unset: the chart's host_path default.",
-  connections: "The catalog of connections, in Polyaxon's own format (all 45 kinds).",
+  connections: `The catalog of connections, in Polyaxon's own format (all ${CONNECTION_KINDS.length} kinds).`,
   mountConnections: "Names of connections the agent's gateway (streams) pod mounts.",
   agent: "The agent release: name, chart, instance, agentSecret, additionalNamespaces, extra chart values.",
   agents: "Several agents, each with its release, namespace and catalog (instead of the short form's keys).",

@@ -1,5 +1,5 @@
 /**
- * The 45 connection kinds Polyaxon accepts (`V1ConnectionKind`, vents 0.7), grouped by the
+ * The connection kinds Polyaxon accepts (`V1ConnectionKind`, vents 0.7), grouped by the
  * schema type Polyaxon's runtime reads for them. Kind strings are exact and lower case.
  */
 

@@ -3,6 +3,8 @@
  * diagnostic names its rule; docs/validation.md is generated from this table and from the
  * messages the test corpus produces.
  */
+import { CONNECTION_KINDS } from "./kinds.js";
+
 export const RULES = {
   "yaml-syntax": { title: "Stack files are valid YAML", why: "Pulumi and `render` cannot read anything else." },
   "stack-file": { title: "The stack exists", why: "`--stack <name>` reads `Pulumi.<name>.yaml` next to `Pulumi.yaml`." },
@@ -46,7 +48,7 @@ export const RULES = {
     title: "No unknown keys",
     why: "Polyaxon's models forbid extra keys; in a schema an extra key (e.g. `subPath`) silently turns it untyped and runs fail later.",
   },
-  kind: { title: "Kinds are exact", why: "Polyaxon accepts only its 45 lower-case kind strings; `S3` or `nfs` stop the agent." },
+  kind: { title: "Kinds are exact", why: `Polyaxon accepts only its ${CONNECTION_KINDS.length} lower-case kind strings; \`S3\` or \`nfs\` stop the agent.` },
   "store-kind": {
     title: "The artifacts store is host_path, volume_claim, s3, gcs or wasb",
     why: "Polyaxon documents only these; any other kind is accepted at deploy time and breaks every run (`store_path` is None).",
