@@ -1,5 +1,5 @@
 /**
- * Pulumi entry point (`pulumi up`): one agent's catalog from the `polyaxon:*` stack config.
+ * Pulumi entry point (`pulumi up`): every agent of the stack (`polyaxon:*` stack config).
  * The program itself lives in program.ts so that tests can run it on the mock engine.
  */
 import { runStack } from "./program.js";

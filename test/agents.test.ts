@@ -13,7 +13,7 @@ import { runStack, stackResources } from "../program.js";
 import { AGENT_CHART, gatewayPodOf, helmTemplate, PLATFORM_CHART } from "./helpers/helm.js";
 import { polyaxonValuesProblems } from "./helpers/polyaxon-rules.js";
 import { engineRuleViolations, isSecretValue, registered, resetRegistered, setConfig, settled } from "./helpers/pulumi-mocks.js";
-import { exampleStacks, loadStackIntoConfig, PROJECT_ROOT } from "./helpers/stacks.js";
+import { examplesProject, exampleStacks, loadStackIntoConfig, PROJECT_ROOT } from "./helpers/stacks.js";
 import { cli } from "./helpers/cli.js";
 
 async function runConfig(config: Record<string, unknown>) {
@@ -27,7 +27,7 @@ async function runConfig(config: Record<string, unknown>) {
 describe("catalogs across namespaces, agents and clusters", () => {
   it("render --all renders the four example stacks of the project", async () => {
     const out = mkdtempSync(join(tmpdir(), "plx-agents-"));
-    const r = await cli(["render", "--all", "--out", out], PROJECT_ROOT);
+    const r = await cli(["render", "--all", "--out", out], examplesProject());
     assert.equal(r.code, 0, r.text);
     assert.deepEqual(readdirSync(out).sort(), ["ce", "dev", "prod", "staging"]);
     assert.deepEqual(readdirSync(join(out, "prod/values")).sort(), ["nlp-agent.yaml", "vision-agent.yaml"]);

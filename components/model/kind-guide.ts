@@ -1,7 +1,10 @@
 /**
  * What each kind expects, for docs/connections.md: the schema Polyaxon's runtime reads,
  * what its Secret must hold and how the keys reach runs, and a minimal example (checked by
- * a test against the connection schema). Facts from ../shared/polyaxon-spec.md §3–§8.
+ * a test against the connection schema). Facts from Polyaxon's sources: the kinds and
+ * their families from vents `vents/providers/kinds.py`, the schema types from
+ * `vents/connections/connection_schema.py`, the keys each provider reads from its
+ * `vents/providers/<provider>/base.py`, notifiers from `vents/notifiers/`.
  */
 import { CONNECTION_KINDS, type ConnectionKind, GENERIC_KINDS, NOTIFIER_KINDS } from "./kinds.js";
 

@@ -1,5 +1,6 @@
 /**
- * What Polyaxon expects inside a connection's Secret (polyaxon-spec.md §8), checked where
+ * What Polyaxon expects inside a connection's Secret (the keys vents' providers read, in
+ * vents `vents/providers/<provider>/base.py`; notifiers in `vents/notifiers/`), checked where
  * the stack knows the keys: Secrets it creates, `items`, and mount paths with a fixed meaning.
  * Values are read only where the config source can (under `pulumi up`), and never echoed.
  */

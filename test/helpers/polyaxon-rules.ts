@@ -1,6 +1,8 @@
 /**
  * An independent oracle for Polyaxon's own parsing of a values file, written from
- * ../shared/polyaxon-spec.md §2–§4 and §6 (pydantic 2 behaviour), not from our zod model:
+ * Polyaxon's sources (pydantic 2 behaviour), not from our zod model: `V1Connection` and
+ * `V1ConnectionResource` (polyaxon `cli/polyaxon/_schemas/types/` and vents
+ * `vents/connections/connection.py`), `AgentConfig` (`cli/polyaxon/_schemas/agent.py`):
  * V1Connection with extra = forbid, ConnectionResource, the runtime's typed-schema needs
  * for artifact kinds, and AgentConfig's name uniqueness. Returns the problems found.
  */

@@ -2,7 +2,9 @@
  * Example stacks for tests: where they are, and loading one into Pulumi's (mock) config
  * with a canary value in place of each encrypted secret.
  */
-import { resolve } from "node:path";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { type ConfigPath, configPathText, securePaths } from "../../components/load/secure-config.js";
 import { fromYaml } from "../../components/load/yaml.js";
 import { isEncrypted, listStacks, readStackFile } from "../../cli/stack-file.js";
@@ -11,9 +13,25 @@ import { setConfig } from "./pulumi-mocks.js";
 export const PROJECT_ROOT = resolve(__dirname, "../..");
 export const FIXTURE_STACKS = resolve(__dirname, "../fixtures/stacks");
 
+/**
+ * The example stacks this repository ships, by name: a stack file a user adds to the
+ * project (`Pulumi.mine.yaml`) is theirs, never a test subject.
+ */
+export const PROJECT_EXAMPLES = ["dev", "staging", "prod", "ce"] as const;
+
 /** Every example stack: the project's own and the test fixtures. */
 export function exampleStacks(): { dir: string; stack: string }[] {
-  return [PROJECT_ROOT, FIXTURE_STACKS].flatMap((dir) => listStacks(dir).map((stack) => ({ dir, stack })));
+  return [
+    ...PROJECT_EXAMPLES.map((stack) => ({ dir: PROJECT_ROOT, stack })),
+    ...listStacks(FIXTURE_STACKS).map((stack) => ({ dir: FIXTURE_STACKS, stack })),
+  ];
+}
+
+/** A temporary project holding `Pulumi.yaml` and the example stacks only. */
+export function examplesProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), "plx-examples-"));
+  for (const file of ["Pulumi.yaml", ...PROJECT_EXAMPLES.map((s) => `Pulumi.${s}.yaml`)]) cpSync(join(PROJECT_ROOT, file), join(dir, file));
+  return dir;
 }
 
 /**
