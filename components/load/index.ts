@@ -1,6 +1,5 @@
 /** Load: stack config (or a config source in code) → parsed catalogs, with their problems. */
 export * from "./catalog.js";
-export * from "./config-keys.js";
 export * from "./library.js";
 export * from "./parse-stack.js";
 export * from "./secure-config.js";

@@ -10,3 +10,6 @@ export * from "./diagnostics.js";
 export * from "./credentials.js";
 export * from "./rules.js";
 export * from "./mapping.js";
+export * from "./config-keys.js";
+export * from "./primitives.js";
+export * from "./secret-sources.js";

@@ -3,32 +3,11 @@
  * our provisioning extensions, which never reach the rendered Helm values.
  */
 import { z } from "zod";
-import { CREDENTIAL_FIX, looksLikeCredential } from "./credentials.js";
+import { dataKey, k8sName } from "./primitives.js";
 import { absolutePath } from "./schema-types.js";
+import { CREATED_SOURCE_KEYS, secretSourceShape } from "./secret-sources.js";
 
-/** A Kubernetes object name (DNS-1123 subdomain). */
-export const k8sName = z
-  .string({ error: "must be a Kubernetes object name" })
-  .max(253, { error: "must be at most 253 characters" })
-  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
-    error: "must be a lower-case DNS-1123 name (letters, digits, '-', '.'; start and end alphanumeric)",
-  });
-
-/** A key of Secret/ConfigMap data, as Kubernetes allows it. */
-export const dataKey = z.string().regex(/^[-._a-zA-Z0-9]+$/, {
-  error: "must be a Secret/ConfigMap key (letters, digits, '-', '_', '.')",
-});
-
-/**
- * A Pulumi config key holding a secret: `key` (namespace `polyaxon`) or `namespace:key`.
- * A credential pasted here instead of a key name is refused (and never echoed).
- */
-export const configKeyRef = z
-  .string({ error: "must be the name of a Pulumi config key" })
-  .regex(/^([A-Za-z0-9_.-]+:)?[A-Za-z0-9_.-]+$/, {
-    error: "must be a Pulumi config key like s3AccessKey or polyaxon:s3AccessKey",
-  })
-  .refine((key) => !looksLikeCredential(key), { error: `must be a config key name, not a credential: ${CREDENTIAL_FIX}` });
+export { configKeyRef, dataKey, k8sName } from "./primitives.js";
 
 /** Fields Polyaxon reads on both secret and configMap references. */
 const resourceFields = {
@@ -49,71 +28,6 @@ const resourceFields = {
   isRequested: z.boolean().optional(),
 };
 
-/** A value read from a remote secret manager by the External Secrets Operator. */
-const remoteRef = z.union([
-  z.string().min(1),
-  z.strictObject({
-    /** Path or name of the secret in the store (Vault path, AWS/GCP/Azure secret name). */
-    key: z.string().min(1),
-    /** Field inside a structured secret (a JSON property, a Vault key). */
-    property: z.string().min(1).optional(),
-    /** Version of the remote secret. @default latest */
-    version: z.string().min(1).optional(),
-  }),
-]);
-
-/**
- * Take the Secret from a secret manager through the External Secrets Operator: the stack
- * creates an `ExternalSecret` (external-secrets.io/v1) whose target is this Secret.
- */
-export const externalSecret = z.strictObject({
-  /** The SecretStore or ClusterSecretStore that can read the remote secrets. */
-  store: z.strictObject({
-    name: z.string().min(1),
-    /** @default SecretStore */
-    kind: z.enum(["SecretStore", "ClusterSecretStore"]).default("SecretStore"),
-  }),
-  /** How often the operator re-reads the remote values (a Go duration). @default 1h */
-  refreshInterval: z.string().regex(/^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/, { error: "must be a duration such as 1h or 15m" }).default("1h"),
-  /** Secret key Polyaxon expects → the remote value that fills it. */
-  data: z.record(dataKey, remoteRef).refine((d) => Object.keys(d).length > 0, { error: "must map at least one key" }),
-});
-
-/** Docker `config.json` for a registry, assembled at deploy time (key `config.json`). */
-export const dockerConfigHelper = z.strictObject({
-  /** Registry host, e.g. `registry.example.com` or `https://index.docker.io/v1/`. */
-  server: z.string().min(1),
-  username: z.string().min(1),
-  /** Pulumi secret config key holding the password or token. */
-  password: configKeyRef,
-});
-
-/** S3 (or S3-compatible) credentials: the AWS_* keys Polyaxon's S3 client reads. */
-export const s3CredentialsHelper = z.strictObject({
-  /** Pulumi secret config key → `AWS_ACCESS_KEY_ID`. */
-  accessKeyId: configKeyRef,
-  /** Pulumi secret config key → `AWS_SECRET_ACCESS_KEY`. */
-  secretAccessKey: configKeyRef,
-  /** `AWS_REGION`. */
-  region: z.string().min(1).optional(),
-  /** `AWS_ENDPOINT_URL`, for MinIO, Ceph and other S3-compatible stores. */
-  endpoint: z.string().url().optional(),
-});
-
-/** One notifier destination; secret parts come from Pulumi secret config keys. */
-export const notifierTargetHelper = z.strictObject({
-  /** Pulumi secret config key holding the webhook URL. */
-  url: configKeyRef,
-  /** @default POST */
-  method: z.enum(["POST", "GET"]).optional(),
-  /** Slack or Mattermost channel. */
-  channel: z.string().optional(),
-  /** Slack icon. */
-  icon_url: z.string().optional(),
-  /** PagerDuty: Pulumi secret config key holding the service key. */
-  service_key: configKeyRef.optional(),
-});
-
 /**
  * A connection's Secret: an existing one (only `name`), or one the stack creates from
  * Pulumi secret config (`fromConfig` and the typed helpers, which combine), or one the
@@ -123,28 +37,12 @@ export const secretRef = z
   .strictObject(
     {
       ...resourceFields,
-      /**
-       * Provision the Secret: Secret key → Pulumi secret config key holding the value
-       * (`pulumi config set --secret <key> <value>`). Not rendered into the values.
-       */
-      fromConfig: z.record(dataKey, configKeyRef).optional(),
-      /** Key `config.json`: a Docker config for a registry. */
-      dockerConfig: dockerConfigHelper.optional(),
-      /** Key `gc-secret.json`: a GCS service-account key file, from this secret config key. */
-      gcsKeyFile: configKeyRef.optional(),
-      /** Key `POLYAXON_GIT_CREDENTIALS`: a git token (or `user:token`), from this secret config key. */
-      gitToken: configKeyRef.optional(),
-      /** Keys `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`, `AWS_ENDPOINT_URL`. */
-      s3: s3CredentialsHelper.optional(),
-      /** Notifier kinds: the key named as the kind, holding the JSON list vents reads. */
-      notifier: z.array(notifierTargetHelper).min(1).optional(),
-      /** Sync the Secret from a secret manager (External Secrets Operator). */
-      external: externalSecret.optional(),
+      ...secretSourceShape,
     },
     { error: "must be a mapping with at least `name`, e.g. {name: my-secret}" },
   )
   .superRefine((secret, ctx) => {
-    const created = (["fromConfig", "dockerConfig", "gcsKeyFile", "gitToken", "s3", "notifier"] as const).filter((k) => secret[k] !== undefined);
+    const created = CREATED_SOURCE_KEYS.filter((k) => secret[k] !== undefined);
     if (secret.external && created.length > 0) {
       ctx.addIssue({
         code: "custom",

@@ -7,8 +7,7 @@ import { z } from "zod";
 import { agentConfig, dnsLabel } from "./agent.js";
 import { artifactsStoreEntry, connectionEntry } from "./connection.js";
 
-/** Pulumi config namespace of every key we read. */
-export const CONFIG_NAMESPACE = "polyaxon";
+export { CONFIG_NAMESPACE } from "./config-keys.js";
 
 /** The keys of one agent's catalog in the short form, `polyaxon:<key>`. */
 export const AGENT_KEYS = ["namespace", "artifactsStore", "connections", "mountConnections", "agent"] as const;

@@ -6,9 +6,10 @@
  */
 import type { ArtifactsStoreEntry, ConnectionEntry } from "../model/connection.js";
 import type { SecretRef } from "../model/resources.js";
-import { fullConfigKey } from "../load/config-keys.js";
+import { fullConfigKey } from "../model/config-keys.js";
 import type { AgentConfig } from "../model/agent.js";
-import { createdSecretData, type SecretRecipe } from "./secret-recipes.js";
+import type { SecretRecipe } from "../model/secret-sources.js";
+import { createdSecretData } from "./secret-recipes.js";
 
 /** Who asked for an object: the store, a connection, or the agent itself (token Secret). */
 export type OwnerRole = "artifacts-store" | "connection" | "agent";

@@ -2,7 +2,8 @@
  * The manifests as files: Secret data redacted, since the CLI never holds secret values.
  */
 import type { PlannedObject } from "./objects.js";
-import { describeRecipe, type SecretRecipe } from "./secret-recipes.js";
+import type { SecretRecipe } from "../model/secret-sources.js";
+import { describeRecipe } from "./secret-recipes.js";
 
 /** What stands in for a secret value in rendered output. */
 export function redactedValue(recipe: SecretRecipe): string {

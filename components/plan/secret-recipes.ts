@@ -5,67 +5,28 @@
  * the components can compose them from Pulumi secrets.
  */
 import type { SecretRef } from "../model/resources.js";
-import { fullConfigKey } from "../load/config-keys.js";
+import { CREATED_SOURCE_KEYS, type RecipeRef, SECRET_SOURCES, type SecretDataKey, type SecretRecipe } from "../model/secret-sources.js";
 
-export type SecretRecipe =
-  | { from: "config"; key: string }
-  | { from: "plain"; value: string }
-  | { from: "dockerConfig"; server: string; username: string; passwordKey: string }
-  | { from: "notifier"; kind: string; items: NotifierItem[] };
 
-export interface NotifierItem {
-  urlKey: string;
-  serviceKeyKey?: string;
-  method?: string;
-  channel?: string;
-  icon_url?: string;
-}
-
-/** A secret config key a recipe reads, with the path (below `secret.`) that names it. */
-export interface RecipeRef {
-  at: string;
-  key: string;
-}
 
 /** True when the stack creates this Secret from config (fromConfig or a typed helper). */
 export function isCreatedFromConfig(secret: SecretRef | undefined): boolean {
-  return !!secret && [secret.fromConfig, secret.dockerConfig, secret.gcsKeyFile, secret.gitToken, secret.s3, secret.notifier].some((x) => x !== undefined);
+  return !!secret && CREATED_SOURCE_KEYS.some((k) => secret[k] !== undefined);
 }
 
 /**
  * The created Secret's data, key by key, with the config keys each reads; undefined for a
- * referenced or external Secret. `kind` names the notifier key.
+ * referenced or external Secret. `kind` names the notifier key. Sources combine, in the
+ * order of the source table.
  */
 export function createdSecretData(secret: SecretRef | undefined, kind: string): Map<string, { recipe: SecretRecipe; refs: RecipeRef[] }> | undefined {
   if (!secret || !isCreatedFromConfig(secret)) return undefined;
   const data = new Map<string, { recipe: SecretRecipe; refs: RecipeRef[] }>();
-  const copy = (dataKey: string, at: string, key: string) =>
-    data.set(dataKey, { recipe: { from: "config", key: fullConfigKey(key) }, refs: [{ at, key: fullConfigKey(key) }] });
-  for (const [dataKey, key] of Object.entries(secret.fromConfig ?? {})) copy(dataKey, `fromConfig.${dataKey}`, key);
-  if (secret.gcsKeyFile) copy("gc-secret.json", "gcsKeyFile", secret.gcsKeyFile);
-  if (secret.gitToken) copy("POLYAXON_GIT_CREDENTIALS", "gitToken", secret.gitToken);
-  if (secret.s3) {
-    copy("AWS_ACCESS_KEY_ID", "s3.accessKeyId", secret.s3.accessKeyId);
-    copy("AWS_SECRET_ACCESS_KEY", "s3.secretAccessKey", secret.s3.secretAccessKey);
-    if (secret.s3.region) data.set("AWS_REGION", { recipe: { from: "plain", value: secret.s3.region }, refs: [] });
-    if (secret.s3.endpoint) data.set("AWS_ENDPOINT_URL", { recipe: { from: "plain", value: secret.s3.endpoint }, refs: [] });
-  }
-  if (secret.dockerConfig) {
-    const { server, username, password } = secret.dockerConfig;
-    const passwordKey = fullConfigKey(password);
-    data.set("config.json", { recipe: { from: "dockerConfig", server, username, passwordKey }, refs: [{ at: "dockerConfig.password", key: passwordKey }] });
-  }
-  if (secret.notifier) {
-    const items: NotifierItem[] = secret.notifier.map(({ url, service_key, ...plain }) => ({
-      urlKey: fullConfigKey(url),
-      ...(service_key ? { serviceKeyKey: fullConfigKey(service_key) } : {}),
-      ...plain,
-    }));
-    const refs = secret.notifier.flatMap((t, i) => [
-      { at: `notifier[${i}].url`, key: fullConfigKey(t.url) },
-      ...(t.service_key ? [{ at: `notifier[${i}].service_key`, key: fullConfigKey(t.service_key) }] : []),
-    ]);
-    data.set(kind, { recipe: { from: "notifier", kind, items }, refs });
+  for (const key of CREATED_SOURCE_KEYS) {
+    const value = secret[key];
+    if (value === undefined) continue;
+    const fill = SECRET_SOURCES[key].data as (value: unknown, kind: string) => SecretDataKey[];
+    for (const { dataKey, recipe, refs } of fill(value, kind)) data.set(dataKey, { recipe, refs });
   }
   return data;
 }

@@ -4,14 +4,13 @@
  */
 import type { ArtifactsStoreEntry, ConnectionEntry } from "../model/connection.js";
 import type { Catalog } from "../load/catalog.js";
+import { SECRET_SOURCE_KEYS } from "../model/secret-sources.js";
 import { toYaml } from "../load/yaml.js";
 import { isMapping } from "../model/mapping.js";
 
 /** A connection entry as written into the values: Polyaxon's keys only. */
 export type PolyaxonEntry = Record<string, unknown>;
 
-/** Keys of `secret` that are ours (where its data comes from), never Polyaxon's. */
-const SECRET_SOURCE_KEYS = ["fromConfig", "dockerConfig", "gcsKeyFile", "gitToken", "s3", "notifier", "external"] as const;
 
 /** Drop our provisioning extensions (secret sources, configMap.data, pvc). */
 export function toPolyaxonEntry(entry: ConnectionEntry | ArtifactsStoreEntry): PolyaxonEntry {

@@ -2,7 +2,7 @@
  * Pulumi config keys: the secret values the catalog references, and keys nothing reads.
  */
 import { STACK_KEYS } from "../model/stack.js";
-import { fullConfigKey, setSecretCommand } from "../load/config-keys.js";
+import { fullConfigKey, setSecretCommand } from "../model/config-keys.js";
 import { type Diagnostic, showValue } from "../model/diagnostics.js";
 import type { ConfigSource } from "../load/catalog.js";
 import { createdSecretData } from "../plan/secret-recipes.js";

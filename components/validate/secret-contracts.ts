@@ -5,7 +5,7 @@
  * Values are read only where the config source can (under `pulumi up`), and never echoed.
  */
 import { NOTIFIER_KINDS } from "../model/kinds.js";
-import { fullConfigKey } from "../load/config-keys.js";
+import { fullConfigKey } from "../model/config-keys.js";
 import { type Diagnostic, showValue } from "../model/diagnostics.js";
 import type { ConfigSource } from "../load/catalog.js";
 import { type CheckInput, type EntryAt, entriesWithPaths, error, knownSecretKeys } from "./input.js";

@@ -1,7 +1,9 @@
 /**
  * Pulumi config keys that hold secret values (`secret.fromConfig`, `agentSecret.fromConfig`).
  */
-import { CONFIG_NAMESPACE } from "../model/stack.js";
+
+/** Pulumi config namespace of every key we read. */
+export const CONFIG_NAMESPACE = "polyaxon";
 
 /** `s3AccessKey` → `polyaxon:s3AccessKey`; a key with a namespace is kept. */
 export function fullConfigKey(key: string): string {

@@ -1,0 +1,31 @@
+/**
+ * Small shapes the rest of the model is built from: Kubernetes names and data keys, and
+ * the names of Pulumi config keys.
+ */
+import { z } from "zod";
+import { CREDENTIAL_FIX, looksLikeCredential } from "./credentials.js";
+
+/** A Kubernetes object name (DNS-1123 subdomain). */
+export const k8sName = z
+  .string({ error: "must be a Kubernetes object name" })
+  .max(253, { error: "must be at most 253 characters" })
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
+    error: "must be a lower-case DNS-1123 name (letters, digits, '-', '.'; start and end alphanumeric)",
+  });
+
+/** A key of Secret/ConfigMap data, as Kubernetes allows it. */
+export const dataKey = z.string().regex(/^[-._a-zA-Z0-9]+$/, {
+  error: "must be a Secret/ConfigMap key (letters, digits, '-', '_', '.')",
+});
+
+/**
+ * A Pulumi config key holding a secret: `key` (namespace `polyaxon`) or `namespace:key`.
+ * A credential pasted here instead of a key name is refused (and never echoed).
+ */
+export const configKeyRef = z
+  .string({ error: "must be the name of a Pulumi config key" })
+  .regex(/^([A-Za-z0-9_.-]+:)?[A-Za-z0-9_.-]+$/, {
+    error: "must be a Pulumi config key like s3AccessKey or polyaxon:s3AccessKey",
+  })
+  .refine((key) => !looksLikeCredential(key), { error: `must be a config key name, not a credential: ${CREDENTIAL_FIX}` });
+

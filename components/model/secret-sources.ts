@@ -1,0 +1,195 @@
+/**
+ * Where a connection's Secret comes from: one table of sources. The `secret` mapping's
+ * shape, the keys stripped from the rendered values, whether the stack creates the Secret
+ * (and which data keys it fills from which config keys) all derive from it, so adding a
+ * source is one entry here plus its tests. Without a source, `secret` names an existing
+ * Secret.
+ */
+import { z } from "zod";
+import { fullConfigKey } from "./config-keys.js";
+import { configKeyRef, dataKey } from "./primitives.js";
+
+/** How one key of a created Secret gets its value: plain data, composed at deploy time. */
+export type SecretRecipe =
+  | { from: "config"; key: string }
+  | { from: "plain"; value: string }
+  | { from: "dockerConfig"; server: string; username: string; passwordKey: string }
+  | { from: "notifier"; kind: string; items: NotifierItem[] };
+
+export interface NotifierItem {
+  urlKey: string;
+  serviceKeyKey?: string;
+  method?: string;
+  channel?: string;
+  icon_url?: string;
+}
+
+/** A secret config key a recipe reads, with the path (below `secret.`) that names it. */
+export interface RecipeRef {
+  at: string;
+  key: string;
+}
+
+/** One data key of a created Secret: its recipe and the config keys it reads. */
+export interface SecretDataKey {
+  dataKey: string;
+  recipe: SecretRecipe;
+  refs: RecipeRef[];
+}
+
+/** A value read from a remote secret manager by the External Secrets Operator. */
+const remoteRef = z.union([
+  z.string().min(1),
+  z.strictObject({
+    /** Path or name of the secret in the store (Vault path, AWS/GCP/Azure secret name). */
+    key: z.string().min(1),
+    /** Field inside a structured secret (a JSON property, a Vault key). */
+    property: z.string().min(1).optional(),
+    /** Version of the remote secret. @default latest */
+    version: z.string().min(1).optional(),
+  }),
+]);
+
+/**
+ * Take the Secret from a secret manager through the External Secrets Operator: the stack
+ * creates an `ExternalSecret` (external-secrets.io/v1) whose target is this Secret.
+ */
+export const externalSecret = z.strictObject({
+  /** The SecretStore or ClusterSecretStore that can read the remote secrets. */
+  store: z.strictObject({
+    name: z.string().min(1),
+    /** @default SecretStore */
+    kind: z.enum(["SecretStore", "ClusterSecretStore"]).default("SecretStore"),
+  }),
+  /** How often the operator re-reads the remote values (a Go duration). @default 1h */
+  refreshInterval: z.string().regex(/^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/, { error: "must be a duration such as 1h or 15m" }).default("1h"),
+  /** Secret key Polyaxon expects → the remote value that fills it. */
+  data: z.record(dataKey, remoteRef).refine((d) => Object.keys(d).length > 0, { error: "must map at least one key" }),
+});
+
+/** Docker `config.json` for a registry, assembled at deploy time (key `config.json`). */
+export const dockerConfigHelper = z.strictObject({
+  /** Registry host, e.g. `registry.example.com` or `https://index.docker.io/v1/`. */
+  server: z.string().min(1),
+  username: z.string().min(1),
+  /** Pulumi secret config key holding the password or token. */
+  password: configKeyRef,
+});
+
+/** S3 (or S3-compatible) credentials: the AWS_* keys Polyaxon's S3 client reads. */
+export const s3CredentialsHelper = z.strictObject({
+  /** Pulumi secret config key → `AWS_ACCESS_KEY_ID`. */
+  accessKeyId: configKeyRef,
+  /** Pulumi secret config key → `AWS_SECRET_ACCESS_KEY`. */
+  secretAccessKey: configKeyRef,
+  /** `AWS_REGION`. */
+  region: z.string().min(1).optional(),
+  /** `AWS_ENDPOINT_URL`, for MinIO, Ceph and other S3-compatible stores. */
+  endpoint: z.string().url().optional(),
+});
+
+/** One notifier destination; secret parts come from Pulumi secret config keys. */
+export const notifierTargetHelper = z.strictObject({
+  /** Pulumi secret config key holding the webhook URL. */
+  url: configKeyRef,
+  /** @default POST */
+  method: z.enum(["POST", "GET"]).optional(),
+  /** Slack or Mattermost channel. */
+  channel: z.string().optional(),
+  /** Slack icon. */
+  icon_url: z.string().optional(),
+  /** PagerDuty: Pulumi secret config key holding the service key. */
+  service_key: configKeyRef.optional(),
+});
+
+
+interface SecretSource<S extends z.ZodType> {
+  schema: S;
+  /** `stack`: the stack creates the Secret from Pulumi config; `operator`: an ExternalSecret. */
+  createdBy: "stack" | "operator";
+  /** The data keys this source fills, for sources the stack creates (`kind` names the notifier key). */
+  data?: (value: z.infer<S>, kind: string) => SecretDataKey[];
+}
+
+const source = <S extends z.ZodType>(s: SecretSource<S>) => s;
+
+/** A data key copied from a secret config key named at `at`. */
+const copied = (dataKey: string, at: string, key: string): SecretDataKey => ({
+  dataKey,
+  recipe: { from: "config", key: fullConfigKey(key) },
+  refs: [{ at, key: fullConfigKey(key) }],
+});
+
+/** Every source of a connection's Secret, by its key under `secret`. */
+export const SECRET_SOURCES = {
+  /**
+   * Provision the Secret: Secret key → Pulumi secret config key holding the value
+   * (`pulumi config set --secret <key> <value>`). Not rendered into the values.
+   */
+  fromConfig: source({
+    schema: z.record(dataKey, configKeyRef),
+    createdBy: "stack",
+    data: (map) => Object.entries(map).map(([k, key]) => copied(k, `fromConfig.${k}`, key)),
+  }),
+  /** Key `config.json`: a Docker config for a registry. */
+  dockerConfig: source({
+    schema: dockerConfigHelper,
+    createdBy: "stack",
+    data: ({ server, username, password }) => [
+      { dataKey: "config.json", recipe: { from: "dockerConfig", server, username, passwordKey: fullConfigKey(password) }, refs: [{ at: "dockerConfig.password", key: fullConfigKey(password) }] },
+    ],
+  }),
+  /** Key `gc-secret.json`: a GCS service-account key file, from this secret config key. */
+  gcsKeyFile: source({ schema: configKeyRef, createdBy: "stack", data: (key) => [copied("gc-secret.json", "gcsKeyFile", key)] }),
+  /** Key `POLYAXON_GIT_CREDENTIALS`: a git token (or `user:token`), from this secret config key. */
+  gitToken: source({ schema: configKeyRef, createdBy: "stack", data: (key) => [copied("POLYAXON_GIT_CREDENTIALS", "gitToken", key)] }),
+  /** Keys `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`, `AWS_ENDPOINT_URL`. */
+  s3: source({
+    schema: s3CredentialsHelper,
+    createdBy: "stack",
+    data: (s3) => [
+      copied("AWS_ACCESS_KEY_ID", "s3.accessKeyId", s3.accessKeyId),
+      copied("AWS_SECRET_ACCESS_KEY", "s3.secretAccessKey", s3.secretAccessKey),
+      ...(s3.region ? [{ dataKey: "AWS_REGION", recipe: { from: "plain", value: s3.region } as const, refs: [] }] : []),
+      ...(s3.endpoint ? [{ dataKey: "AWS_ENDPOINT_URL", recipe: { from: "plain", value: s3.endpoint } as const, refs: [] }] : []),
+    ],
+  }),
+  /** Notifier kinds: the key named as the kind, holding the JSON list vents reads. */
+  notifier: source({
+    schema: z.array(notifierTargetHelper).min(1),
+    createdBy: "stack",
+    data: (targets, kind) => [
+      {
+        dataKey: kind,
+        recipe: {
+          from: "notifier",
+          kind,
+          items: targets.map(({ url, service_key, ...plain }) => ({
+            urlKey: fullConfigKey(url),
+            ...(service_key ? { serviceKeyKey: fullConfigKey(service_key) } : {}),
+            ...plain,
+          })),
+        },
+        refs: targets.flatMap((t, i) => [
+          { at: `notifier[${i}].url`, key: fullConfigKey(t.url) },
+          ...(t.service_key ? [{ at: `notifier[${i}].service_key`, key: fullConfigKey(t.service_key) }] : []),
+        ]),
+      },
+    ],
+  }),
+  /** Sync the Secret from a secret manager (External Secrets Operator). */
+  external: source({ schema: externalSecret, createdBy: "operator" }),
+};
+
+export type SecretSourceKey = keyof typeof SECRET_SOURCES;
+
+/** Every source key (never rendered into the values: they are ours, not Polyaxon's). */
+export const SECRET_SOURCE_KEYS = Object.keys(SECRET_SOURCES) as SecretSourceKey[];
+
+/** The sources from which the stack creates the Secret itself; they combine. */
+export const CREATED_SOURCE_KEYS = SECRET_SOURCE_KEYS.filter((k) => SECRET_SOURCES[k].createdBy === "stack");
+
+/** The zod shape of the sources under `secret`, each optional. */
+export const secretSourceShape = Object.fromEntries(SECRET_SOURCE_KEYS.map((k) => [k, SECRET_SOURCES[k].schema.optional()])) as {
+  [K in SecretSourceKey]: z.ZodOptional<(typeof SECRET_SOURCES)[K]["schema"]>;
+};
