@@ -10,7 +10,9 @@ type Json = Record<string, unknown>;
 
 /** The JSON Schema of the `schema` key for `kind`, from the connection union. */
 function schemaFieldFor(kind: string): Json | undefined {
-  const union = z.toJSONSchema(connectionEntry, { io: "input", unrepresentable: "any" }) as { oneOf: Json[] };
+  // The connection union is a named shape: its JSON Schema is a $ref into $defs.
+  const json = z.toJSONSchema(connectionEntry, { io: "input", unrepresentable: "any" }) as { $ref?: string; $defs?: Record<string, Json>; oneOf?: Json[] };
+  const union = (json.$ref ? json.$defs![json.$ref.split("/").pop()!] : json) as { oneOf: Json[] };
   const option = union.oneOf.find((o) => {
     const k = (o.properties as Record<string, Json>).kind!;
     return k.const === kind || (Array.isArray(k.enum) && k.enum.includes(kind));
@@ -37,9 +39,11 @@ function fieldsTable(schema: Json | undefined): string[] {
     .filter(([name]) => name !== "kind")
     .map(([name, p]) => {
       const rule = p.pattern ? ` matching \`${String(p.pattern)}\`` : "";
-      return `| \`${name}\` | ${typeOf(p)}${rule} | ${required.includes(name) ? "yes" : "no"} |`;
+      // The same description editors show on hover: the zod field's `.meta()`.
+      const meaning = typeof p.description === "string" ? p.description.replace(/\|/g, "\\|") : "";
+      return `| \`${name}\` | ${typeOf(p)}${rule} | ${required.includes(name) ? "yes" : "no"} | ${meaning} |`;
     });
-  return [`\`schema\` (${presence}):`, "", "| key | type | required |", "| --- | --- | --- |", ...rows];
+  return [`\`schema\` (${presence}):`, "", "| key | type | required | meaning |", "| --- | --- | --- | --- |", ...rows];
 }
 
 export function renderConnectionsDocs(): string {

@@ -133,6 +133,24 @@ describe("JSON Schema and generated docs", () => {
     });
   }
 
+  it("carries the field docs of the zod model, with shared shapes once under $defs", () => {
+    const schema = stackFileJsonSchema() as { $defs: Record<string, Record<string, unknown>>; properties: { config: { properties: Record<string, Record<string, unknown>> } } };
+    const text = JSON.stringify(schema, null, 2);
+    assert.ok(text.split("\n").length < 3000, `${text.split("\n").length} lines`);
+    for (const name of ["ConnectionEntry", "ArtifactsStoreEntry", "SecretRef", "ConfigMapRef", "PvcProvision", "AgentRelease"]) assert.ok(schema.$defs[name], name);
+    const config = schema.properties.config.properties;
+    // What an editor shows on hover: the node's description, or the one of the shape it refers to.
+    const described = (node: Record<string, unknown>): unknown =>
+      node.description ?? (typeof node.$ref === "string" ? schema.$defs[node.$ref.split("/").pop()!]?.description : undefined);
+    for (const key of ["polyaxon:namespace", "polyaxon:connections", "polyaxon:agents", "polyaxon:ambientCluster"]) {
+      assert.equal(typeof described(config[key]!), "string", key);
+    }
+    const secret = schema.$defs.SecretRef!.properties as Record<string, { description?: string }>;
+    assert.match(secret.fromConfig!.description!, /Pulumi secret config key/);
+    const pvc = schema.$defs.PvcProvision!.properties as Record<string, { description?: string; examples?: unknown[] }>;
+    assert.deepEqual(pvc.size!.examples, ["100Gi"]);
+  });
+
   it("rejects a bad stack file", async () => {
     const bad = { config: { "polyaxon:connections": [{ name: "a", kind: "S3", schema: { bucket: "s3://a" } }] } };
     assert.equal(validate(bad), false);

@@ -21,12 +21,9 @@ export const DEFAULT_CHART = {
 
 /** The official chart to deploy. */
 export const chartRef = z.strictObject({
-  /** Helm repository URL. @default https://charts.polyaxon.com */
-  repo: z.string().url().default(DEFAULT_CHART.repo),
-  /** Chart name. @default agent */
-  name: z.string().min(1).default(DEFAULT_CHART.name),
-  /** Chart version, pinned so that `pulumi up` is repeatable. @default 2.15.1 */
-  version: z.string().min(1).default(DEFAULT_CHART.version),
+  repo: z.string().url().default(DEFAULT_CHART.repo).meta({ description: "Helm repository URL. Default: https://charts.polyaxon.com." }),
+  name: z.string().min(1).default(DEFAULT_CHART.name).meta({ description: "Chart name. Default: agent." }),
+  version: z.string().min(1).default(DEFAULT_CHART.version).meta({ description: "Chart version, pinned so that `pulumi up` is repeatable. Default: 2.15.1." }),
 });
 
 /**
@@ -35,13 +32,8 @@ export const chartRef = z.strictObject({
  */
 export const agentSecretRef = z.strictObject(
   {
-    /** Name of the Secret in the agent namespace. */
-    name: k8sName,
-    /**
-     * Create the Secret: `POLYAXON_AUTH_TOKEN` → Pulumi secret config key. Unset → the
-     * Secret already exists.
-     */
-    fromConfig: z.strictObject({ POLYAXON_AUTH_TOKEN: configKeyRef }).optional(),
+    name: k8sName.meta({ description: "Name of the Secret in the agent namespace." }),
+    fromConfig: z.strictObject({ POLYAXON_AUTH_TOKEN: configKeyRef }).optional().meta({ description: "Create the Secret: `POLYAXON_AUTH_TOKEN` → Pulumi secret config key. Unset → the Secret already exists." }),
   },
   { error: "must be a mapping {name: <secret>} naming the Secret that holds POLYAXON_AUTH_TOKEN" },
 );
@@ -68,23 +60,13 @@ export function chartTarget(chart: { name: string }): ChartTarget {
 
 /** The agent release. */
 export const agentConfig = z.strictObject({
-  /** Helm release name; also the values file name (`values/<release>.yaml`). @default polyaxon-agent */
-  release: dnsLabel.max(53, { error: "must be at most 53 characters (Helm release names)" }).default("polyaxon-agent"),
-  /** Deploy the chart with `helm.v3.Release`; false → only the values are produced. @default false */
-  deploy: z.boolean().default(false),
-  /** Chart coordinates. */
-  chart: chartRef.prefault({}),
-  /** `agent.instance`: `<org>.<agent-uuid>` from Polyaxon's UI. */
-  instance: z.string().min(1).optional(),
-  /** The token's Secret (`agentSecret` in the values). */
-  agentSecret: agentSecretRef.optional(),
-  /** `agent.additionalNamespaces`: other namespaces where runs execute. @default [] */
-  additionalNamespaces: z.array(dnsLabel).default([]),
-  /**
-   * Extra chart values merged under ours (e.g. resources, nodeSelector). They may not set
-   * `artifactsStore`, `connections`, `mountConnections`, `agentSecret` or `agent.token`.
-   */
-  values: z.record(z.string(), z.unknown()).default({}),
+  release: dnsLabel.max(53, { error: "must be at most 53 characters (Helm release names)" }).default("polyaxon-agent").meta({ description: "Helm release name; also the values file name (`values/<release>.yaml`). Default: polyaxon-agent." }),
+  deploy: z.boolean().default(false).meta({ description: "Deploy the chart with `helm.v3.Release`; false → only the values are produced. Default: false." }),
+  chart: chartRef.prefault({}).meta({ description: "Chart coordinates." }),
+  instance: z.string().min(1).optional().meta({ description: "`agent.instance`: `<org>.<agent-uuid>` from Polyaxon's UI." }),
+  agentSecret: agentSecretRef.optional().meta({ description: "The token's Secret (`agentSecret` in the values)." }),
+  additionalNamespaces: z.array(dnsLabel).default([]).meta({ description: "`agent.additionalNamespaces`: other namespaces where runs execute. Default: []." }),
+  values: z.record(z.string(), z.unknown()).default({}).meta({ description: "Extra chart values merged under ours (e.g. resources, nodeSelector). They may not set `artifactsStore`, `connections`, `mountConnections`, `agentSecret` or `agent.token`." }),
 });
 
 export type AgentConfig = z.infer<typeof agentConfig>;

@@ -22,29 +22,22 @@ const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: "must be a
 
 /** Keys every kind shares (vents `Connection`). */
 const commonFields = {
-  /** Catalog name runs use to request the connection; unique across store and connections. */
-  name: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }),
-  /** Free text shown in Polyaxon's UI. */
-  description: z.string().optional(),
-  /** Labels for searching the catalog. */
-  tags: z.array(z.string(), { error: "must be a list of strings, e.g. [data, team-a]" }).optional(),
-  /** Secret injected into runs that request the connection (and into the gateway when mounted). */
-  secret: secretRef.optional(),
-  /** ConfigMap injected like `secret`. */
-  configMap: configMapRef.optional(),
-  /**
-   * Extra env vars, mapping form only: Polyaxon (pydantic 2) rejects the Kubernetes
-   * `[{name, value}]` list form, so the agent would not start.
-   */
+  name: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).meta({ description: "Catalog name runs use to request the connection; unique across store and connections." }),
+  description: z.string().optional().meta({ description: "Free text shown in Polyaxon's UI." }),
+  tags: z.array(z.string(), { error: "must be a list of strings, e.g. [data, team-a]" }).optional().meta({ description: "Labels for searching the catalog." }),
+  secret: secretRef.optional().meta({ description: "Secret injected into runs that request the connection (and into the gateway when mounted)." }),
+  configMap: configMapRef.optional().meta({ description: "ConfigMap injected like `secret`." }),
   env: z
     .record(envName, z.string({ error: "must be a string (quote numbers and booleans)" }), {
       error: "must be a mapping {NAME: value}; the Kubernetes list form [{name, value}] stops the agent",
     })
-    .optional(),
-  /** Annotations added to run pods that use the connection. */
-  annotations: z.record(z.string(), z.string({ error: "must be a string" })).optional(),
-  /** The chart never mounts an alias (one secret or volume shared by several entries). */
-  isAlias: z.boolean().optional(),
+    .optional()
+    .meta({
+      description:
+        "Extra env vars of runs that request the connection, mapping form only: Polyaxon rejects the Kubernetes [{name, value}] list form. Not on the artifacts store or a mounted connection (the chart pastes it into its gateway container): use a configMap without mountPath there.",
+    }),
+  annotations: z.record(z.string(), z.string({ error: "must be a string" })).optional().meta({ description: "Annotations added to run pods that use the connection." }),
+  isAlias: z.boolean().optional().meta({ description: "The chart never mounts an alias (one secret or volume shared by several entries)." }),
 };
 
 const OBJECT_ERROR = { error: "must be a mapping with name, kind and the kind's keys" };
@@ -58,8 +51,7 @@ export const volumeClaimConnection = z.strictObject(
     ...commonFields,
     kind: z.literal("volume_claim"),
     schema: claimSchema,
-    /** Create the claim named by `schema.volumeClaim` (our extension, not rendered). */
-    pvc: pvcProvision.optional(),
+    pvc: pvcProvision.optional().meta({ description: "Create the claim named by `schema.volumeClaim` (our extension, not rendered)." }),
   },
   OBJECT_ERROR,
 );

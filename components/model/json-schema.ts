@@ -1,34 +1,37 @@
 /**
  * The JSON Schema of a stack file (`Pulumi.<stack>.yaml`), generated from the same zod
- * schemas that validate it, for editors (yaml-language-server) and other tools.
+ * schemas that validate it, for editors (yaml-language-server) and other tools. Field
+ * descriptions, defaults and examples come from the zod definitions (`.meta()`); shapes
+ * used in several places are emitted once, under `$defs`.
  */
 import { z } from "zod";
-import { CONNECTION_KINDS } from "./kinds.js";
-import { CONFIG_NAMESPACE, stackConfig } from "./stack.js";
+import { agentConfig } from "./agent.js";
+import { artifactsStoreEntry, connectionEntry } from "./connection.js";
+import { configMapRef, pvcProvision, secretRef } from "./resources.js";
+import { CONFIG_NAMESPACE, libraryReference, stackConfig } from "./stack.js";
 
-const DESCRIPTIONS: Record<string, string> = {
-  namespace: "Namespace of the agent and of every object the stack creates. Default: polyaxon.",
-  artifactsStore: "The artifacts store: one connection of kind host_path, volume_claim, s3, gcs or wasb. Unset: the chart's host_path default.",
-  connections: `The catalog of connections, in Polyaxon's own format (all ${CONNECTION_KINDS.length} kinds).`,
-  mountConnections: "Names of connections the agent's gateway (streams) pod mounts.",
-  agent: "The agent release: name, chart, instance, agentSecret, additionalNamespaces, extra chart values.",
-  agents: "Several agents, each with its release, namespace and catalog (instead of the short form's keys).",
-  library: "Connections declared once (project-level, in Pulumi.yaml); catalogs take them by name or {use: name, ...overrides}.",
-  sharedNamespaces: "Namespaces that several agents may list in additionalNamespaces on purpose.",
-};
+/** Names of the shared shapes in `$defs` (others that repeat get generated names). */
+const NAMED_SHAPES: [z.ZodType, string][] = [
+  [connectionEntry, "ConnectionEntry"],
+  [artifactsStoreEntry, "ArtifactsStoreEntry"],
+  [secretRef, "SecretRef"],
+  [configMapRef, "ConfigMapRef"],
+  [pvcProvision, "PvcProvision"],
+  [agentConfig, "AgentRelease"],
+  [libraryReference, "LibraryReference"],
+];
+
+// An `id` in zod's registry names the shape in `$defs` wherever it is converted to JSON
+// Schema (descriptions from `.meta()` stay). Registered once, when the model loads.
+for (const [schema, id] of NAMED_SHAPES) z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), id });
 
 /** JSON Schema (draft 2020-12) of a stack file holding a Polyaxon catalog. */
 export function stackFileJsonSchema(): Record<string, unknown> {
-  const config = z.toJSONSchema(stackConfig, { io: "input", unrepresentable: "any" }) as {
+  const config = z.toJSONSchema(stackConfig, { io: "input", unrepresentable: "any", reused: "ref" }) as {
     properties: Record<string, Record<string, unknown>>;
     $defs?: Record<string, unknown>;
   };
-  const properties = Object.fromEntries(
-    Object.entries(config.properties).map(([key, schema]) => [
-      `${CONFIG_NAMESPACE}:${key}`,
-      { ...(DESCRIPTIONS[key] ? { description: DESCRIPTIONS[key] } : {}), ...schema },
-    ]),
-  );
+  const properties = Object.fromEntries(Object.entries(config.properties).map(([key, schema]) => [`${CONFIG_NAMESPACE}:${key}`, schema]));
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: "https://polyaxon-connections.dev/schema/stack.schema.json",
@@ -44,6 +47,7 @@ export function stackFileJsonSchema(): Record<string, unknown> {
       secretsprovider: { type: "string" },
       encryptedkey: { type: "string" },
       encryptionsalt: { type: "string" },
+      environment: {},
     },
     ...(config.$defs ? { $defs: config.$defs } : {}),
   };

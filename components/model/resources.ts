@@ -11,21 +11,16 @@ export { configKeyRef, dataKey, k8sName } from "./primitives.js";
 
 /** Fields Polyaxon reads on both secret and configMap references. */
 const resourceFields = {
-  /** Name of the Kubernetes Secret/ConfigMap in the run's namespace; also the volume name when mounted. */
-  name: k8sName,
-  /** Mount the whole object read-only at this path; unset → injected as env vars. */
-  mountPath: absolutePath.optional(),
-  /** Keys to expose: as env vars (no mountPath) or as the volume's items (with mountPath). */
-  items: z.array(z.string()).optional(),
-  /** Volume file mode, a string of octal digits such as "0600" (Polyaxon rejects a number). */
+  name: k8sName.meta({ description: "Name of the Kubernetes Secret/ConfigMap in the run's namespace; also the volume name when mounted." }),
+  mountPath: absolutePath.optional().meta({ description: "Mount the whole object read-only at this path; unset → injected as env vars." }),
+  items: z.array(z.string()).optional().meta({ description: "Keys to expose: as env vars (no mountPath) or as the volume's items (with mountPath)." }),
   defaultMode: z
     .string({ error: "must be a quoted string of octal digits such as \"0600\" (YAML reads 0600 as the number 384)" })
     .regex(/^0?[0-7]{3}$/, { error: "must be octal digits such as \"0600\" or \"0644\"" })
-    .optional(),
-  /** Bind-mount source for Polyaxon's local Docker runner only. */
-  hostPath: z.string().optional(),
-  /** Inject into every run, even ones that do not request the connection. */
-  isRequested: z.boolean().optional(),
+    .optional()
+    .meta({ description: "Volume file mode, a quoted string of octal digits such as \"0600\" (Polyaxon rejects a number).", examples: ["0600"] }),
+  hostPath: z.string().optional().meta({ description: "Bind-mount source for Polyaxon's local Docker runner only." }),
+  isRequested: z.boolean().optional().meta({ description: "Inject into every run, even ones that do not request the connection." }),
 };
 
 /**
@@ -59,8 +54,7 @@ export const secretRef = z
 export const configMapRef = z.strictObject(
   {
     ...resourceFields,
-    /** Provision the ConfigMap with these plain (non-secret) entries. Not rendered into the values. */
-    data: z.record(dataKey, z.string({ error: "must be a string (quote numbers and booleans)" })).optional(),
+    data: z.record(dataKey, z.string({ error: "must be a string (quote numbers and booleans)" })).optional().meta({ description: "Provision the ConfigMap with these plain (non-secret) entries. Not rendered into the values." }),
   },
   { error: "must be a mapping with at least `name`, e.g. {name: my-config}" },
 );
@@ -80,19 +74,15 @@ const QUANTITY = /^\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G
  * Fields are checked as the API server checks them, so a claim never fails at apply time.
  */
 export const pvcProvision = z.strictObject({
-  /** Requested capacity, a Kubernetes quantity such as `100Gi`. */
   size: z
     .string({ error: "must be a Kubernetes quantity such as 100Gi (quoted)" })
     .regex(QUANTITY, { error: "must be a Kubernetes quantity such as 100Gi, 500Mi or 1Ti" })
-    .refine((q) => Number.parseFloat(q.replace(/^\+/, "")) > 0, { error: "must be more than zero" }),
-  /** StorageClass (a DNS-1123 subdomain); unset → the cluster's default class. */
-  storageClassName: k8sName.optional(),
-  /** @default ["ReadWriteMany"] — runs on several nodes share the claim. */
-  accessModes: z.array(accessMode).min(1).optional(),
-  /** `Filesystem` or `Block`. @default Filesystem */
-  volumeMode: z.enum(["Filesystem", "Block"]).optional(),
-  /** Bind to this pre-created PersistentVolume (a DNS-1123 subdomain). */
-  volumeName: k8sName.optional(),
+    .refine((q) => Number.parseFloat(q.replace(/^\+/, "")) > 0, { error: "must be more than zero" })
+    .meta({ description: "Requested capacity, a Kubernetes quantity.", examples: ["100Gi"] }),
+  storageClassName: k8sName.optional().meta({ description: "StorageClass (a DNS-1123 subdomain); unset → the cluster's default class." }),
+  accessModes: z.array(accessMode).min(1).optional().meta({ description: "Default: [\"ReadWriteMany\"] — runs on several nodes share the claim." }),
+  volumeMode: z.enum(["Filesystem", "Block"]).optional().meta({ description: "`Filesystem` or `Block`. Default: Filesystem." }),
+  volumeName: k8sName.optional().meta({ description: "Bind to this pre-created PersistentVolume (a DNS-1123 subdomain)." }),
 });
 
 export type SecretRef = z.infer<typeof secretRef>;

@@ -65,48 +65,38 @@ export function bucketSchema(bucket: z.ZodString) {
 
 /** ClaimConnection: a PersistentVolumeClaim mounted into run pods. */
 export const claimSchema = z.strictObject({
-  /** Name of the PVC in the run's namespace (`claimName`). */
   volumeClaim: z
     .string({ error: "must be the name of a PersistentVolumeClaim" })
     .max(253, { error: "must be at most 253 characters (a Kubernetes object name)" })
     .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
       error: "must be a PersistentVolumeClaim name: lower-case letters, digits, '-' and '.'",
-    }),
-  /** Where runs see the claim; for the artifacts store, the store path. */
-  mountPath: absolutePath,
-  /** Mount read-only. @default unset (read-write) */
-  readOnly: z.boolean().optional(),
+    })
+    .meta({ description: "Name of the PVC in the run's namespace (claimName)." }),
+  mountPath: absolutePath.meta({ description: "Where runs see the claim; for the artifacts store, the store path." }),
+  readOnly: z.boolean().optional().meta({ description: "Mount read-only. Default: unset (read-write)." }),
   kind: schemaKind,
 });
 
 /** HostPathConnection: a node directory mounted into run pods. */
 export const hostPathSchema = z.strictObject({
-  /** Directory on the node. */
-  hostPath: absolutePath,
-  /** Where runs see the directory. */
-  mountPath: absolutePath,
-  /** Mount read-only. @default unset (read-write) */
-  readOnly: z.boolean().optional(),
+  hostPath: absolutePath.meta({ description: "Directory on the node." }),
+  mountPath: absolutePath.meta({ description: "Where runs see the directory." }),
+  readOnly: z.boolean().optional().meta({ description: "Mount read-only. Default: unset (read-write)." }),
   kind: schemaKind,
 });
 
 /** HostConnection: a container registry (`url`) for builds. */
 export const registrySchema = z.strictObject({
-  /** Registry host and optional path, e.g. `registry.example.com/org`. */
-  url: z.string({ error: "must be the registry URL, e.g. registry.example.com/org" }).min(1),
-  /** Allow plain HTTP / self-signed TLS. */
-  insecure: z.boolean().optional(),
+  url: z.string({ error: "must be the registry URL, e.g. registry.example.com/org" }).min(1).meta({ description: "Registry host and optional path, e.g. `registry.example.com/org`." }),
+  insecure: z.boolean().optional().meta({ description: "Allow plain HTTP / self-signed TLS." }),
   kind: schemaKind,
 });
 
 /** GitConnection: a repository cloned by git inits. All keys optional (runs may override). */
 export const gitSchema = z.strictObject({
-  /** Repository URL, e.g. `https://github.com/org/repo`. */
-  url: z.string().min(1).optional(),
-  /** Branch, tag or commit. */
-  revision: z.string().optional(),
-  /** Extra `git clone` flags, e.g. `["--depth 1"]`. */
-  flags: z.array(z.string()).optional(),
+  url: z.string().min(1).optional().meta({ description: "Repository URL, e.g. `https://github.com/org/repo`." }),
+  revision: z.string().optional().meta({ description: "Branch, tag or commit." }),
+  flags: z.array(z.string()).optional().meta({ description: "Extra `git clone` flags, e.g. `[\"--depth 1\"]`." }),
   kind: schemaKind,
 });
 

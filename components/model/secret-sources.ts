@@ -41,12 +41,9 @@ export interface SecretDataKey {
 const remoteRef = z.union([
   z.string().min(1),
   z.strictObject({
-    /** Path or name of the secret in the store (Vault path, AWS/GCP/Azure secret name). */
-    key: z.string().min(1),
-    /** Field inside a structured secret (a JSON property, a Vault key). */
-    property: z.string().min(1).optional(),
-    /** Version of the remote secret. @default latest */
-    version: z.string().min(1).optional(),
+    key: z.string().min(1).meta({ description: "Path or name of the secret in the store (Vault path, AWS/GCP/Azure secret name)." }),
+    property: z.string().min(1).optional().meta({ description: "Field inside a structured secret (a JSON property, a Vault key)." }),
+    version: z.string().min(1).optional().meta({ description: "Version of the remote secret. Default: latest." }),
   }),
 ]);
 
@@ -55,51 +52,38 @@ const remoteRef = z.union([
  * creates an `ExternalSecret` (external-secrets.io/v1) whose target is this Secret.
  */
 export const externalSecret = z.strictObject({
-  /** The SecretStore or ClusterSecretStore that can read the remote secrets. */
-  store: z.strictObject({
-    name: z.string().min(1),
-    /** @default SecretStore */
-    kind: z.enum(["SecretStore", "ClusterSecretStore"]).default("SecretStore"),
-  }),
-  /** How often the operator re-reads the remote values (a Go duration). @default 1h */
-  refreshInterval: z.string().regex(/^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/, { error: "must be a duration such as 1h or 15m" }).default("1h"),
-  /** Secret key Polyaxon expects → the remote value that fills it. */
-  data: z.record(dataKey, remoteRef).refine((d) => Object.keys(d).length > 0, { error: "must map at least one key" }),
+  store: z
+    .strictObject({
+      name: z.string().min(1),
+      kind: z.enum(["SecretStore", "ClusterSecretStore"]).default("SecretStore").meta({ description: "Default: SecretStore." }),
+    })
+    .meta({ description: "The SecretStore or ClusterSecretStore that can read the remote secrets." }),
+  refreshInterval: z.string().regex(/^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/, { error: "must be a duration such as 1h or 15m" }).default("1h").meta({ description: "How often the operator re-reads the remote values (a Go duration). Default: 1h." }),
+  data: z.record(dataKey, remoteRef).refine((d) => Object.keys(d).length > 0, { error: "must map at least one key" }).meta({ description: "Secret key Polyaxon expects → the remote value that fills it." }),
 });
 
 /** Docker `config.json` for a registry, assembled at deploy time (key `config.json`). */
 export const dockerConfigHelper = z.strictObject({
-  /** Registry host, e.g. `registry.example.com` or `https://index.docker.io/v1/`. */
-  server: z.string().min(1),
+  server: z.string().min(1).meta({ description: "Registry host, e.g. `registry.example.com` or `https://index.docker.io/v1/`." }),
   username: z.string().min(1),
-  /** Pulumi secret config key holding the password or token. */
-  password: configKeyRef,
+  password: configKeyRef.meta({ description: "Pulumi secret config key holding the password or token." }),
 });
 
 /** S3 (or S3-compatible) credentials: the AWS_* keys Polyaxon's S3 client reads. */
 export const s3CredentialsHelper = z.strictObject({
-  /** Pulumi secret config key → `AWS_ACCESS_KEY_ID`. */
-  accessKeyId: configKeyRef,
-  /** Pulumi secret config key → `AWS_SECRET_ACCESS_KEY`. */
-  secretAccessKey: configKeyRef,
-  /** `AWS_REGION`. */
-  region: z.string().min(1).optional(),
-  /** `AWS_ENDPOINT_URL`, for MinIO, Ceph and other S3-compatible stores. */
-  endpoint: z.string().url().optional(),
+  accessKeyId: configKeyRef.meta({ description: "Pulumi secret config key → `AWS_ACCESS_KEY_ID`." }),
+  secretAccessKey: configKeyRef.meta({ description: "Pulumi secret config key → `AWS_SECRET_ACCESS_KEY`." }),
+  region: z.string().min(1).optional().meta({ description: "`AWS_REGION`." }),
+  endpoint: z.string().url().optional().meta({ description: "`AWS_ENDPOINT_URL`, for MinIO, Ceph and other S3-compatible stores." }),
 });
 
 /** One notifier destination; secret parts come from Pulumi secret config keys. */
 export const notifierTargetHelper = z.strictObject({
-  /** Pulumi secret config key holding the webhook URL. */
-  url: configKeyRef,
-  /** @default POST */
-  method: z.enum(["POST", "GET"]).optional(),
-  /** Slack or Mattermost channel. */
-  channel: z.string().optional(),
-  /** Slack icon. */
-  icon_url: z.string().optional(),
-  /** PagerDuty: Pulumi secret config key holding the service key. */
-  service_key: configKeyRef.optional(),
+  url: configKeyRef.meta({ description: "Pulumi secret config key holding the webhook URL." }),
+  method: z.enum(["POST", "GET"]).optional().meta({ description: "Default: POST." }),
+  channel: z.string().optional().meta({ description: "Slack or Mattermost channel." }),
+  icon_url: z.string().optional().meta({ description: "Slack icon." }),
+  service_key: configKeyRef.optional().meta({ description: "PagerDuty: Pulumi secret config key holding the service key." }),
 });
 
 
@@ -122,30 +106,22 @@ const copied = (dataKey: string, at: string, key: string): SecretDataKey => ({
 
 /** Every source of a connection's Secret, by its key under `secret`. */
 export const SECRET_SOURCES = {
-  /**
-   * Provision the Secret: Secret key → Pulumi secret config key holding the value
-   * (`pulumi config set --secret <key> <value>`). Not rendered into the values.
-   */
   fromConfig: source({
-    schema: z.record(dataKey, configKeyRef),
+    schema: z.record(dataKey, configKeyRef).meta({ description: "Provision the Secret: Secret key → Pulumi secret config key holding the value (`pulumi config set --secret <key> <value>`). Not rendered into the values." }),
     createdBy: "stack",
     data: (map) => Object.entries(map).map(([k, key]) => copied(k, `fromConfig.${k}`, key)),
   }),
-  /** Key `config.json`: a Docker config for a registry. */
   dockerConfig: source({
-    schema: dockerConfigHelper,
+    schema: dockerConfigHelper.meta({ description: "Key `config.json`: a Docker config for a registry." }),
     createdBy: "stack",
     data: ({ server, username, password }) => [
       { dataKey: "config.json", recipe: { from: "dockerConfig", server, username, passwordKey: fullConfigKey(password) }, refs: [{ at: "dockerConfig.password", key: fullConfigKey(password) }] },
     ],
   }),
-  /** Key `gc-secret.json`: a GCS service-account key file, from this secret config key. */
-  gcsKeyFile: source({ schema: configKeyRef, createdBy: "stack", data: (key) => [copied("gc-secret.json", "gcsKeyFile", key)] }),
-  /** Key `POLYAXON_GIT_CREDENTIALS`: a git token (or `user:token`), from this secret config key. */
-  gitToken: source({ schema: configKeyRef, createdBy: "stack", data: (key) => [copied("POLYAXON_GIT_CREDENTIALS", "gitToken", key)] }),
-  /** Keys `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`, `AWS_ENDPOINT_URL`. */
+  gcsKeyFile: source({ schema: configKeyRef.meta({ description: "Key `gc-secret.json`: a GCS service-account key file, from this secret config key." }), createdBy: "stack", data: (key) => [copied("gc-secret.json", "gcsKeyFile", key)] }),
+  gitToken: source({ schema: configKeyRef.meta({ description: "Key `POLYAXON_GIT_CREDENTIALS`: a git token (or `user:token`), from this secret config key." }), createdBy: "stack", data: (key) => [copied("POLYAXON_GIT_CREDENTIALS", "gitToken", key)] }),
   s3: source({
-    schema: s3CredentialsHelper,
+    schema: s3CredentialsHelper.meta({ description: "Keys `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`, `AWS_ENDPOINT_URL`." }),
     createdBy: "stack",
     data: (s3) => [
       copied("AWS_ACCESS_KEY_ID", "s3.accessKeyId", s3.accessKeyId),
@@ -154,9 +130,8 @@ export const SECRET_SOURCES = {
       ...(s3.endpoint ? [{ dataKey: "AWS_ENDPOINT_URL", recipe: { from: "plain", value: s3.endpoint } as const, refs: [] }] : []),
     ],
   }),
-  /** Notifier kinds: the key named as the kind, holding the JSON list vents reads. */
   notifier: source({
-    schema: z.array(notifierTargetHelper).min(1),
+    schema: z.array(notifierTargetHelper).min(1).meta({ description: "Notifier kinds: the key named as the kind, holding the JSON list vents reads." }),
     createdBy: "stack",
     data: (targets, kind) => [
       {
@@ -177,8 +152,7 @@ export const SECRET_SOURCES = {
       },
     ],
   }),
-  /** Sync the Secret from a secret manager (External Secrets Operator). */
-  external: source({ schema: externalSecret, createdBy: "operator" }),
+  external: source({ schema: externalSecret.meta({ description: "Sync the Secret from a secret manager (External Secrets Operator)." }), createdBy: "operator" }),
 };
 
 export type SecretSourceKey = keyof typeof SECRET_SOURCES;

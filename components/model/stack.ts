@@ -17,16 +17,11 @@ export const STACK_KEYS = [...AGENT_KEYS, "agents", "library", "sharedNamespaces
 
 /** One agent's catalog: what the short form's keys hold. */
 export const agentCatalog = z.strictObject({
-  /** Namespace of the agent and of every object the stack creates for it. @default polyaxon */
-  namespace: dnsLabel.default("polyaxon"),
-  /** The artifacts store; unset → the chart's host_path default, written out explicitly. */
-  artifactsStore: artifactsStoreEntry.optional(),
-  /** The catalog, in Polyaxon's own format. @default [] */
-  connections: z.array(connectionEntry, { error: "must be a list of connection entries" }).default([]),
-  /** Connections the agent's gateway (streams) pod mounts. @default [] */
-  mountConnections: z.array(z.string(), { error: "must be a list of connection names" }).default([]),
-  /** The agent release. */
-  agent: agentConfig.prefault({}),
+  namespace: dnsLabel.default("polyaxon").meta({ description: "Namespace of the agent and of every object the stack creates for it. Default: polyaxon." }),
+  artifactsStore: artifactsStoreEntry.optional().meta({ description: "The artifacts store; unset → the chart's host_path default, written out explicitly." }),
+  connections: z.array(connectionEntry, { error: "must be a list of connection entries" }).default([]).meta({ description: "The catalog, in Polyaxon's own format. Default: []." }),
+  mountConnections: z.array(z.string(), { error: "must be a list of connection names" }).default([]).meta({ description: "Connections the agent's gateway (streams) pod mounts. Default: []." }),
+  agent: agentConfig.prefault({}).meta({ description: "The agent release." }),
 });
 
 /** An item of `polyaxon:agents`: a catalog with its release settings inline (`release` required). */
@@ -44,26 +39,24 @@ export const libraryReference = z.union([
 
 /** Catalog keys where library references may stand for entries. */
 const withLibraryReferences = {
-  artifactsStore: z.union([artifactsStoreEntry, libraryReference]).optional(),
-  connections: z.array(z.union([connectionEntry, libraryReference])).optional(),
+  artifactsStore: z
+    .union([artifactsStoreEntry, libraryReference])
+    .optional()
+    .meta({ description: "The artifacts store (host_path, volume_claim, s3, gcs or wasb), or a polyaxon:library entry; unset → the chart's host_path default, written out explicitly." }),
+  connections: z
+    .array(z.union([connectionEntry, libraryReference]))
+    .optional()
+    .meta({ description: "The catalog, in Polyaxon's own format; an item may name a polyaxon:library entry, or {use: name, ...overrides}. Default: []." }),
 };
 
 /** The whole `polyaxon:*` config, for editors (JSON Schema): library references allowed. */
 export const stackConfig = z.strictObject({
   ...agentCatalog.shape,
   ...withLibraryReferences,
-  /** Several agents (one per namespace or team), instead of the short form's keys. */
-  agents: z.array(agentItem.extend(withLibraryReferences)).optional(),
-  /** Connections declared once for every stack (put it in Pulumi.yaml); catalogs pick them by name. */
-  library: z.array(connectionEntry).optional(),
-  /** Namespaces that several agents may list in additionalNamespaces on purpose. */
-  sharedNamespaces: z.array(dnsLabel).optional(),
-  /**
-   * Use the ambient kubeconfig's current context when the stack sets neither
-   * kubernetes:context nor kubernetes:kubeconfig (a local kind or minikube dev stack).
-   * @default false
-   */
-  ambientCluster: z.boolean().optional(),
+  agents: z.array(agentItem.extend(withLibraryReferences)).optional().meta({ description: "Several agents (one per namespace or team), instead of the short form's keys." }),
+  library: z.array(connectionEntry).optional().meta({ description: "Connections declared once for every stack (put it in Pulumi.yaml); catalogs pick them by name." }),
+  sharedNamespaces: z.array(dnsLabel).optional().meta({ description: "Namespaces that several agents may list in additionalNamespaces on purpose." }),
+  ambientCluster: z.boolean().optional().meta({ description: "Use the ambient kubeconfig's current context when the stack sets neither kubernetes:context nor kubernetes:kubeconfig (a local kind or minikube dev stack). Default: false." }),
 });
 
 /** One agent's parsed (defaults applied), not yet cross-checked catalog. */
