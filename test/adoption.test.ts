@@ -140,15 +140,16 @@ describe("JSON Schema and generated docs", () => {
     for (const name of ["ConnectionEntry", "ArtifactsStoreEntry", "SecretRef", "ConfigMapRef", "PvcProvision", "AgentRelease"]) assert.ok(schema.$defs[name], name);
     const config = schema.properties.config.properties;
     // What an editor shows on hover: the node's description, or the one of the shape it refers to.
-    const described = (node: Record<string, unknown>): unknown =>
-      node.description ?? (typeof node.$ref === "string" ? schema.$defs[node.$ref.split("/").pop()!]?.description : undefined);
+    const resolve = (node: Record<string, unknown>): Record<string, unknown> =>
+      typeof node.$ref === "string" ? { ...resolve(schema.$defs[node.$ref.split("/").pop()!]!), ...node } : node;
+    const described = (node: Record<string, unknown>): unknown => resolve(node).description;
     for (const key of ["polyaxon:namespace", "polyaxon:connections", "polyaxon:agents", "polyaxon:ambientCluster"]) {
       assert.equal(typeof described(config[key]!), "string", key);
     }
-    const secret = schema.$defs.SecretRef!.properties as Record<string, { description?: string }>;
-    assert.match(secret.fromConfig!.description!, /Pulumi secret config key/);
-    const pvc = schema.$defs.PvcProvision!.properties as Record<string, { description?: string; examples?: unknown[] }>;
-    assert.deepEqual(pvc.size!.examples, ["100Gi"]);
+    const secret = schema.$defs.SecretRef!.properties as Record<string, Record<string, unknown>>;
+    assert.match(String(described(secret.fromConfig!)), /Pulumi secret config key/);
+    const pvc = schema.$defs.PvcProvision!.properties as Record<string, Record<string, unknown>>;
+    assert.deepEqual(resolve(pvc.size!).examples, ["100Gi"]);
   });
 
   it("rejects a bad stack file", async () => {
