@@ -6,7 +6,8 @@
 /** The `config:` mapping of `Pulumi.<stack>.yaml` for a catalog of `n` connections. */
 export function generatedStackConfig(n: number): Record<string, unknown> {
   const connections: Record<string, unknown>[] = [];
-  const config: Record<string, unknown> = {};
+  // A stack names its cluster (the program refuses one that does not).
+  const config: Record<string, unknown> = { "kubernetes:context": "bench" };
   const secret = (key: string) => {
     config[`polyaxon:${key}`] = { secure: `v1:bench-ciphertext-${key}` };
     return key;
