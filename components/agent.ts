@@ -6,11 +6,13 @@ import { createHash } from "node:crypto";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ArtifactsStore } from "./artifacts-store.js";
-import { type AgentPlan, type Catalog, planAgent, type ReleasePlan, withRolloutAnnotation } from "./catalog.js";
+import { type AgentArgs, prepareAgent } from "./agent-args.js";
+import { type AgentPlan, type Catalog, formatDiagnostic, planAgent, type ReleasePlan, withRolloutAnnotation } from "./catalog.js";
 import { Connection } from "./connection.js";
 import { createKubernetesObject, type SecretResolver } from "./kubernetes-object.js";
 
-export interface AgentArgs {
+/** An already validated catalog (from `loadCatalog`/`loadStack`) and its secret resolver. */
+export interface AgentCatalogArgs {
   /** A validated catalog, from `loadCatalog` (so nothing is created from invalid input). */
   catalog: Catalog;
   /** Resolves secret config keys (`polyaxon:key`) to Pulumi secrets. */
@@ -47,9 +49,16 @@ export class Agent extends pulumi.ComponentResource {
   /** The agent chart release, when `agent.deploy` is true. */
   readonly release?: k8s.helm.v3.Release;
 
-  constructor(name: string, args: AgentArgs, opts?: pulumi.ComponentResourceOptions) {
+  /**
+   * @param args the catalog and release settings (validated here: a RunError lists every
+   * problem before anything is registered), or an already validated catalog.
+   */
+  constructor(name: string, args: AgentArgs | AgentCatalogArgs, opts?: pulumi.ComponentResourceOptions) {
+    const { catalog, secretValue } = "catalog" in args ? args : prepareAgent(args);
     super("polyaxon:index:Agent", name, {}, opts);
-    const plan = planAgent(args.catalog);
+    // Advice about this agent's catalog, attached to it in `pulumi up`'s output.
+    if (!("catalog" in args)) for (const w of catalog.warnings) pulumi.log.warn(formatDiagnostic(w), this);
+    const plan = planAgent(catalog);
     this.plan = plan;
     this.values = plan.values;
     this.valuesYaml = plan.valuesYaml;
@@ -57,7 +66,6 @@ export class Agent extends pulumi.ComponentResource {
     this.objectIds = plan.objects.map((o) => o.id);
 
     const child = { parent: this };
-    const { secretValue } = args;
     // No aliases to the names an entry would have under the stack's other agents: the engine
     // refuses an alias that names a URN another resource registers ("Duplicate resource
     // alias", pulumi/pulumi pkg/resource/deploy/step_generator.go), which agents sharing a

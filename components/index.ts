@@ -4,3 +4,5 @@ export * from "./kubernetes-object.js";
 export * from "./artifacts-store.js";
 export * from "./connection.js";
 export * from "./agent.js";
+export * from "./agent-args.js";
+export * from "./pulumi-config.js";

@@ -1,0 +1,119 @@
+/**
+ * The typed arguments of the Agent component, for Pulumi programs: the catalog in
+ * Polyaxon's own format (`kind` selects each entry's type, so a wrong schema is a compile
+ * error), Secret data as `pulumi.Input<string>`, and the release settings. The same
+ * validation as `validate` runs on them, before anything is registered.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import type { agentConfig, artifactsStoreEntry, connectionEntry, secretRef } from "./catalog.js";
+import { type Catalog, CatalogError, type ConfigPath, type Diagnostic, loadCatalog } from "./catalog.js";
+import type { SecretResolver } from "./kubernetes-object.js";
+import { PulumiConfigReader } from "./pulumi-config.js";
+
+/**
+ * A connection's Secret: an existing one (`name` only), one the stack creates (from
+ * `stringData`, from Pulumi config with `fromConfig`, or the typed helpers), or one the
+ * External Secrets Operator syncs (`external`). Polyaxon's own keys (`mountPath`, `items`,
+ * ...) as in its connection spec.
+ */
+export type SecretArgs = z.input<typeof secretRef> & {
+  /**
+   * Create the Secret with these keys and values, e.g. `cfg.requireSecret("s3Key")`. They
+   * stay Pulumi secrets (encrypted in the state) and never reach the Helm values.
+   */
+  stringData?: Record<string, pulumi.Input<string>>;
+};
+
+/** Each entry type of the union, with `SecretArgs` as its `secret`. */
+type WithSecretArgs<E> = E extends unknown ? Omit<E, "secret"> & { secret?: SecretArgs } : never;
+
+/** A connection of any kind; `kind` selects its `schema` type. */
+export type ConnectionArgs = WithSecretArgs<z.input<typeof connectionEntry>>;
+/** The artifacts store: host_path, volume_claim, s3, gcs or wasb. */
+export type ArtifactsStoreArgs = WithSecretArgs<z.input<typeof artifactsStoreEntry>>;
+
+type ReleaseSettings = z.input<typeof agentConfig>;
+
+/** Arguments of `new Agent(name, args)`. */
+export interface AgentArgs {
+  /** Namespace of the agent and of every object it creates. @default "polyaxon" */
+  namespace?: string;
+  /** The artifacts store. @default the chart's host_path store (/tmp/artifactsStore), with a warning */
+  artifactsStore?: ArtifactsStoreArgs;
+  /** The catalog, in Polyaxon's own format. @default [] */
+  connections?: ConnectionArgs[];
+  /** Names of the connections the agent's gateway pod mounts. @default [] */
+  mountConnections?: string[];
+  /** Helm release name of the agent. @default "polyaxon-agent" */
+  release?: ReleaseSettings["release"];
+  /** Also install the chart with `helm.v3.Release`; otherwise only the values are produced. @default false */
+  deploy?: ReleaseSettings["deploy"];
+  /** The chart: `{repo, name, version}`; `name: "polyaxon"` targets the CE platform chart. @default the agent chart 2.15.1 */
+  chart?: ReleaseSettings["chart"];
+  /** `agent.instance` (`<org>.<agent-uuid>`). @default unset */
+  instance?: ReleaseSettings["instance"];
+  /** The Secret holding `POLYAXON_AUTH_TOKEN`: `{name}`, or `{name, fromConfig: {POLYAXON_AUTH_TOKEN: <config key>}}` to create it. @default unset */
+  agentSecret?: ReleaseSettings["agentSecret"];
+  /** Other namespaces where runs execute (`agent.additionalNamespaces`). @default [] */
+  additionalNamespaces?: ReleaseSettings["additionalNamespaces"];
+  /** Extra chart values, merged under the catalog's. @default {} */
+  values?: ReleaseSettings["values"];
+  /**
+   * The extra chart values hold secrets (a database password): the values, the release and
+   * the outputs are then Pulumi secrets. @default false
+   */
+  secretValues?: boolean;
+}
+
+/** Where `stringData` values stand in the catalog: config keys of this namespace. */
+const INPUT_NAMESPACE = "plxc-input";
+
+/** The arguments as the catalog loader reads them, and the resolver of their secret values. */
+export interface PreparedAgent {
+  catalog: Catalog;
+  secretValue: SecretResolver;
+}
+
+/**
+ * Validate typed arguments as `validate` does; throws a RunError listing every problem
+ * (paths as in `args`), so that nothing is registered from invalid input.
+ */
+export function prepareAgent(args: AgentArgs, config = new PulumiConfigReader()): PreparedAgent {
+  const inputs: pulumi.Input<string>[] = [];
+  // stringData becomes fromConfig over keys that resolve to the given inputs.
+  const withoutStringData = (entry: ArtifactsStoreArgs | ConnectionArgs | undefined): unknown => {
+    if (!entry?.secret?.stringData) return entry;
+    const { stringData, ...secret } = entry.secret;
+    const fromConfig: Record<string, string> = { ...secret.fromConfig };
+    for (const [key, value] of Object.entries(stringData)) fromConfig[key] = `${INPUT_NAMESPACE}:${inputs.push(value) - 1}`;
+    return { ...entry, secret: { ...secret, fromConfig } };
+  };
+  const { namespace, artifactsStore, connections, mountConnections, secretValues, ...release } = args;
+  const catalog: Record<string, unknown> = {
+    namespace,
+    artifactsStore: withoutStringData(artifactsStore),
+    connections: connections?.map(withoutStringData),
+    mountConnections,
+    agent: release,
+  };
+  const isInput = (key: string) => key.startsWith(`${INPUT_NAMESPACE}:`);
+  const { catalog: loaded, diagnostics } = loadCatalog({
+    value: (key) => catalog[key],
+    keys: () => [...config.keys(), ...inputs.map((_, i) => `${INPUT_NAMESPACE}:${i}`)],
+    isSecure: (key) => (isInput(key) ? true : config.isSecure(key)),
+    secretValue: (key) => (isInput(key) ? undefined : config.secretValue(key)),
+    securePaths: (key): ConfigPath[] => (key === "agent" && secretValues ? [["values"]] : []),
+  });
+  if (!loaded) throw new pulumi.RunError(new CatalogError(diagnostics.map(asArgsPath)).message);
+  return {
+    catalog: { ...loaded, warnings: loaded.warnings.filter((w) => w.rule !== "unused-config-key").map(asArgsPath) },
+    secretValue: (key) => (isInput(key) ? pulumi.secret(inputs[Number(key.slice(INPUT_NAMESPACE.length + 1))]!) : config.secret(key)),
+  };
+}
+
+/** A diagnostic's config path as a path in `AgentArgs`: `polyaxon:agent.release` → `release`. */
+function asArgsPath(d: Diagnostic): Diagnostic {
+  const path = d.path.replace(/^polyaxon:agent\.?/, "").replace(/^polyaxon:/, "");
+  return { ...d, path: path || "args" };
+}

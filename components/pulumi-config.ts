@@ -1,0 +1,101 @@
+/**
+ * The stack's Pulumi config as the catalog loader reads it (a ConfigSource), and as the
+ * components resolve secret config keys: read once, secret values only as Pulumi secrets.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { CONFIG_NAMESPACE, type ConfigPath, type ConfigSource, fromYaml, securePaths } from "./catalog.js";
+
+/**
+ * The SDK's own test of whether a config key was set with `--secret` (internal to the SDK,
+ * so looked up defensively: without it, plain-text secrets are only caught by `validate`).
+ */
+const isConfigSecret: ((key: string) => boolean) | undefined = (() => {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("@pulumi/pulumi/runtime/config").isConfigSecret;
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
+ * The stack's Pulumi config as a ConfigSource, read once: the SDK's getters re-parse the
+ * whole config on every call, which made stacks of thousands of connections quadratic.
+ */
+export class PulumiConfigReader implements ConfigSource {
+  private readonly all = pulumi.runtime.allConfig();
+  private stackFileConfig?: Record<string, unknown> | null;
+
+  /**
+   * @param stackFile the stack's `Pulumi.<stack>.yaml`, read only to learn where nested
+   * secret values sit (the engine says only which keys hold one). Default: the one `pulumi`
+   * runs the program with, in the project folder.
+   */
+  constructor(private readonly stackFile = join(process.cwd(), `Pulumi.${pulumi.getStack()}.yaml`)) {}
+
+  value(key: string, namespace = CONFIG_NAMESPACE): unknown {
+    const raw = this.all[`${namespace}:${key}`];
+    if (raw === undefined) return undefined;
+    // Structured config arrives as JSON; a plain string (the namespace) does not.
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return raw;
+    }
+  }
+
+  keys(): string[] {
+    return Object.keys(this.all);
+  }
+
+  isSecure(fullKey: string): boolean | undefined {
+    return fullKey in this.all ? isConfigSecret?.(fullKey) : undefined;
+  }
+
+  /** Lets content rules (notifier JSON) check decrypted values; they never print them. */
+  secretValue(fullKey: string): string | undefined {
+    return this.all[fullKey];
+  }
+
+  /** A config value exactly as set, unparsed. */
+  raw(fullKey: string): string | undefined {
+    return this.all[fullKey];
+  }
+
+  isSecret(fullKey: string): boolean {
+    return fullKey in this.all && isConfigSecret?.(fullKey) === true;
+  }
+
+  /**
+   * Where `polyaxon:<key>` holds secret values: the `secure:` paths of the stack file, or
+   * the whole key when the engine marks it secret and the file does not say where
+   * (config from an ESC environment, another stackConfigDir).
+   */
+  securePaths(key: string): ConfigPath[] {
+    const fullKey = `${CONFIG_NAMESPACE}:${key}`;
+    const fromFile = securePaths(this.readStackFileConfig()?.[fullKey]);
+    if (fromFile.length > 0) return fromFile;
+    return this.isSecret(fullKey) ? [[]] : [];
+  }
+
+  private readStackFileConfig(): Record<string, unknown> | null {
+    if (this.stackFileConfig === undefined) {
+      try {
+        const doc = fromYaml(readFileSync(this.stackFile, "utf8")) as { config?: Record<string, unknown> } | null;
+        this.stackFileConfig = doc?.config ?? null;
+      } catch {
+        this.stackFileConfig = null;
+      }
+    }
+    return this.stackFileConfig;
+  }
+
+  /** `polyaxon:s3Key` → its value as a Pulumi secret (it must be set: validation checked it). */
+  secret(fullKey: string): pulumi.Output<string> {
+    const value = this.all[fullKey];
+    if (value === undefined) throw new pulumi.RunError(`config key ${fullKey} is not set`);
+    return pulumi.secret(value);
+  }
+}
