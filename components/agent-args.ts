@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { agentConfig, artifactsStoreEntry, connectionEntry, secretRef } from "./catalog.js";
-import { type Catalog, CatalogError, type ConfigPath, type Diagnostic, loadCatalog } from "./catalog.js";
+import { type Catalog, CatalogError, type ConfigPath, type Diagnostic, loadCatalog, SECRET_SOURCE_KEYS } from "./catalog.js";
 import type { SecretResolver } from "./kubernetes-object.js";
 import { PulumiConfigReader } from "./pulumi-config.js";
 
@@ -35,14 +35,36 @@ export type ArtifactsStoreArgs = WithSecretArgs<z.input<typeof artifactsStoreEnt
 
 type ReleaseSettings = z.input<typeof agentConfig>;
 
+/** A connection whose objects a per-kind component already provisions (e.g. a GitConnection). */
+export interface ProvisionedConnection {
+  agentConnection(): ConnectionArgs;
+}
+
+const isProvisioned = (c: ConnectionArgs | ProvisionedConnection): c is ProvisionedConnection => typeof (c as Partial<ProvisionedConnection>).agentConnection === "function";
+
+/** A provisioned connection as the Agent renders it: its references only, nothing to create. */
+function referencesOnly(c: ConnectionArgs): ConnectionArgs {
+  const { pvc: _pvc, ...rest } = c as ConnectionArgs & { pvc?: unknown };
+  const out: Record<string, unknown> = { ...rest };
+  if (c.secret) out.secret = Object.fromEntries(Object.entries(c.secret).filter(([k]) => k !== "stringData" && !(SECRET_SOURCE_KEYS as string[]).includes(k)));
+  if (c.configMap) {
+    const { data: _data, ...configMap } = c.configMap;
+    out.configMap = configMap;
+  }
+  return out as ConnectionArgs;
+}
+
 /** Arguments of `new Agent(name, args)`. */
 export interface AgentArgs {
   /** Namespace of the agent and of every object it creates. @default "polyaxon" */
   namespace?: string;
   /** The artifacts store. @default the chart's host_path store (/tmp/artifactsStore), with a warning */
   artifactsStore?: ArtifactsStoreArgs;
-  /** The catalog, in Polyaxon's own format. @default [] */
-  connections?: ConnectionArgs[];
+  /**
+   * The catalog, in Polyaxon's own format, or per-kind components (a GitConnection, ...),
+   * whose objects they provision themselves. @default []
+   */
+  connections?: (ConnectionArgs | ProvisionedConnection)[];
   /** Names of the connections the agent's gateway pod mounts. @default [] */
   mountConnections?: string[];
   /** Helm release name of the agent. @default "polyaxon-agent" */
@@ -93,7 +115,7 @@ export function prepareAgent(args: AgentArgs, config = new PulumiConfigReader())
   const catalog: Record<string, unknown> = {
     namespace,
     artifactsStore: withoutStringData(artifactsStore),
-    connections: connections?.map(withoutStringData),
+    connections: connections?.map((c) => (isProvisioned(c) ? referencesOnly(c.agentConnection()) : withoutStringData(c))),
     mountConnections,
     agent: release,
   };

@@ -6,3 +6,4 @@ export * from "./connection.js";
 export * from "./agent.js";
 export * from "./agent-args.js";
 export * from "./pulumi-config.js";
+export * from "./kinds/index.js";

@@ -1,0 +1,229 @@
+/**
+ * One component per family of connection kinds, each with plain typed args (usable from
+ * any Pulumi language) and usable on its own or inside an Agent (`connections: [c]`).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { ConnectionArgs, ProvisionedConnection } from "../agent-args.js";
+import type {
+  BucketConnectionKind,
+  ClaimAccessMode,
+  ClaimVolumeMode,
+  CommonArgs,
+  GenericConnectionKind,
+  GitConnectionKind,
+  NotifierConnectionKind,
+} from "./args.js";
+import { connectionOf, defined, entryOf, prepareConnection, provisionConnection } from "./kind-connection.js";
+
+/** An s3, gcs or wasb bucket (also an artifacts store). */
+export interface BucketConnectionArgs extends CommonArgs {
+  kind: BucketConnectionKind;
+  /** The bucket URL: `s3://bucket/prefix`, `gs://bucket`, `wasbs://container@account.blob.core.windows.net/`, ... */
+  bucket: string;
+}
+
+/** Token `polyaxon:index:BucketConnection`. */
+export class BucketConnection extends pulumi.ComponentResource implements ProvisionedConnection {
+  /** The entry as written into the agent's Helm values. */
+  readonly catalogEntry: pulumi.Output<{ [key: string]: any }>;
+  /** Ids (`Kind/namespace/name`) of the objects created. */
+  readonly objectIds: pulumi.Output<string[]>;
+
+  constructor(name: string, args: BucketConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
+    const prepared = prepareConnection(args, entryOf(args, { kind: args.kind, schema: { bucket: args.bucket } }));
+    super("polyaxon:index:BucketConnection", name, {}, opts);
+    ({ catalogEntry: this.catalogEntry, objectIds: this.objectIds } = provisionConnection(this, prepared));
+    this.registerOutputs({ catalogEntry: this.catalogEntry, objectIds: this.objectIds });
+  }
+
+  /** The connection as an Agent takes it (this component provisions its objects). */
+  agentConnection(): ConnectionArgs {
+    return connectionOf(this);
+  }
+}
+
+/** A PersistentVolumeClaim to create with a volume_claim connection. */
+export interface ClaimSpec {
+  /** Requested capacity, a Kubernetes quantity such as 100Gi. */
+  size: string;
+  /** StorageClass; unset → the cluster's default. */
+  storageClassName?: string;
+  /** @default ["ReadWriteMany"] */
+  accessModes?: ClaimAccessMode[];
+  /** @default Filesystem */
+  volumeMode?: ClaimVolumeMode;
+  /** Bind to this PersistentVolume. */
+  volumeName?: string;
+}
+
+/** A volume_claim connection: a claim mounted into runs. */
+export interface VolumeClaimConnectionArgs extends CommonArgs {
+  /** Name of the PersistentVolumeClaim. */
+  volumeClaim: string;
+  /** Where runs see it. */
+  mountPath: string;
+  readOnly?: boolean;
+  /** Create the claim (retained when removed from the stack); unset → it exists. */
+  pvc?: ClaimSpec;
+}
+
+/** Token `polyaxon:index:VolumeClaimConnection`. */
+export class VolumeClaimConnection extends pulumi.ComponentResource implements ProvisionedConnection {
+  /** The entry as written into the agent's Helm values. */
+  readonly catalogEntry: pulumi.Output<{ [key: string]: any }>;
+  /** Ids (`Kind/namespace/name`) of the objects created. */
+  readonly objectIds: pulumi.Output<string[]>;
+
+  constructor(name: string, args: VolumeClaimConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
+    const schema = defined({ volumeClaim: args.volumeClaim, mountPath: args.mountPath, readOnly: args.readOnly });
+    const prepared = prepareConnection(args, entryOf(args, { kind: "volume_claim", schema, pvc: args.pvc }));
+    super("polyaxon:index:VolumeClaimConnection", name, {}, opts);
+    ({ catalogEntry: this.catalogEntry, objectIds: this.objectIds } = provisionConnection(this, prepared));
+    this.registerOutputs({ catalogEntry: this.catalogEntry, objectIds: this.objectIds });
+  }
+
+  /** The connection as an Agent takes it (this component provisions its objects). */
+  agentConnection(): ConnectionArgs {
+    return connectionOf(this);
+  }
+}
+
+/** A host_path connection: a node directory mounted into runs. */
+export interface HostPathConnectionArgs extends CommonArgs {
+  hostPath: string;
+  mountPath: string;
+  readOnly?: boolean;
+}
+
+/** Token `polyaxon:index:HostPathConnection`. */
+export class HostPathConnection extends pulumi.ComponentResource implements ProvisionedConnection {
+  /** The entry as written into the agent's Helm values. */
+  readonly catalogEntry: pulumi.Output<{ [key: string]: any }>;
+  /** Ids (`Kind/namespace/name`) of the objects created. */
+  readonly objectIds: pulumi.Output<string[]>;
+
+  constructor(name: string, args: HostPathConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
+    const schema = defined({ hostPath: args.hostPath, mountPath: args.mountPath, readOnly: args.readOnly });
+    const prepared = prepareConnection(args, entryOf(args, { kind: "host_path", schema }));
+    super("polyaxon:index:HostPathConnection", name, {}, opts);
+    ({ catalogEntry: this.catalogEntry, objectIds: this.objectIds } = provisionConnection(this, prepared));
+    this.registerOutputs({ catalogEntry: this.catalogEntry, objectIds: this.objectIds });
+  }
+
+  /** The connection as an Agent takes it (this component provisions its objects). */
+  agentConnection(): ConnectionArgs {
+    return connectionOf(this);
+  }
+}
+
+/** A git repository (or an ssh connection used with a git init). */
+export interface GitConnectionArgs extends CommonArgs {
+  /** @default "git" */
+  kind?: GitConnectionKind;
+  url?: string;
+  revision?: string;
+  flags?: string[];
+}
+
+/** Token `polyaxon:index:GitConnection`. */
+export class GitConnection extends pulumi.ComponentResource implements ProvisionedConnection {
+  /** The entry as written into the agent's Helm values. */
+  readonly catalogEntry: pulumi.Output<{ [key: string]: any }>;
+  /** Ids (`Kind/namespace/name`) of the objects created. */
+  readonly objectIds: pulumi.Output<string[]>;
+
+  constructor(name: string, args: GitConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
+    const schema = defined({ url: args.url, revision: args.revision, flags: args.flags });
+    const entry = entryOf(args, { kind: args.kind ?? "git", schema: Object.keys(schema).length ? schema : undefined });
+    const prepared = prepareConnection(args, entry);
+    super("polyaxon:index:GitConnection", name, {}, opts);
+    ({ catalogEntry: this.catalogEntry, objectIds: this.objectIds } = provisionConnection(this, prepared));
+    this.registerOutputs({ catalogEntry: this.catalogEntry, objectIds: this.objectIds });
+  }
+
+  /** The connection as an Agent takes it (this component provisions its objects). */
+  agentConnection(): ConnectionArgs {
+    return connectionOf(this);
+  }
+}
+
+/** A container registry for builds. */
+export interface RegistryConnectionArgs extends CommonArgs {
+  /** Registry host and path, e.g. registry.example.com/org. */
+  url: string;
+  insecure?: boolean;
+}
+
+/** Token `polyaxon:index:RegistryConnection`. */
+export class RegistryConnection extends pulumi.ComponentResource implements ProvisionedConnection {
+  /** The entry as written into the agent's Helm values. */
+  readonly catalogEntry: pulumi.Output<{ [key: string]: any }>;
+  /** Ids (`Kind/namespace/name`) of the objects created. */
+  readonly objectIds: pulumi.Output<string[]>;
+
+  constructor(name: string, args: RegistryConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
+    const prepared = prepareConnection(args, entryOf(args, { kind: "registry", schema: defined({ url: args.url, insecure: args.insecure }) }));
+    super("polyaxon:index:RegistryConnection", name, {}, opts);
+    ({ catalogEntry: this.catalogEntry, objectIds: this.objectIds } = provisionConnection(this, prepared));
+    this.registerOutputs({ catalogEntry: this.catalogEntry, objectIds: this.objectIds });
+  }
+
+  /** The connection as an Agent takes it (this component provisions its objects). */
+  agentConnection(): ConnectionArgs {
+    return connectionOf(this);
+  }
+}
+
+/** A notifier; its Secret holds the webhook list under a key named as the kind. */
+export interface NotifierConnectionArgs extends CommonArgs {
+  kind: NotifierConnectionKind;
+}
+
+/** Token `polyaxon:index:NotifierConnection`. */
+export class NotifierConnection extends pulumi.ComponentResource implements ProvisionedConnection {
+  /** The entry as written into the agent's Helm values. */
+  readonly catalogEntry: pulumi.Output<{ [key: string]: any }>;
+  /** Ids (`Kind/namespace/name`) of the objects created. */
+  readonly objectIds: pulumi.Output<string[]>;
+
+  constructor(name: string, args: NotifierConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
+    const prepared = prepareConnection(args, entryOf(args, { kind: args.kind }));
+    super("polyaxon:index:NotifierConnection", name, {}, opts);
+    ({ catalogEntry: this.catalogEntry, objectIds: this.objectIds } = provisionConnection(this, prepared));
+    this.registerOutputs({ catalogEntry: this.catalogEntry, objectIds: this.objectIds });
+  }
+
+  /** The connection as an Agent takes it (this component provisions its objects). */
+  agentConnection(): ConnectionArgs {
+    return connectionOf(this);
+  }
+}
+
+/** Any other kind (databases, cloud accounts, services, custom): a free schema. */
+export interface GenericConnectionArgs extends CommonArgs {
+  kind: GenericConnectionKind;
+  /** Free keys the kind's readers look up. */
+  schema?: { [key: string]: string };
+  /** Extra env vars of runs that request it (a mapping). */
+  env?: { [key: string]: string };
+}
+
+/** Token `polyaxon:index:GenericConnection`. */
+export class GenericConnection extends pulumi.ComponentResource implements ProvisionedConnection {
+  /** The entry as written into the agent's Helm values. */
+  readonly catalogEntry: pulumi.Output<{ [key: string]: any }>;
+  /** Ids (`Kind/namespace/name`) of the objects created. */
+  readonly objectIds: pulumi.Output<string[]>;
+
+  constructor(name: string, args: GenericConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
+    const prepared = prepareConnection(args, entryOf(args, { kind: args.kind, schema: args.schema, env: args.env }));
+    super("polyaxon:index:GenericConnection", name, {}, opts);
+    ({ catalogEntry: this.catalogEntry, objectIds: this.objectIds } = provisionConnection(this, prepared));
+    this.registerOutputs({ catalogEntry: this.catalogEntry, objectIds: this.objectIds });
+  }
+
+  /** The connection as an Agent takes it (this component provisions its objects). */
+  agentConnection(): ConnectionArgs {
+    return connectionOf(this);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The per-kind components: a Pulumi component package other languages can add (the SDK's
+ * analyzer infers its schema from their args), each usable on its own and inside an Agent.
+ */
+import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import {
+  Agent,
+  BUCKET_KINDS,
+  BucketConnectionKind,
+  GENERIC_KINDS,
+  GenericConnectionKind,
+  GitConnection,
+  NOTIFIER_KINDS,
+  NotifierConnectionKind,
+  VolumeClaimConnection,
+} from "../components/index.js";
+import { isSecretValue, plainTextOf, registered, resetRegistered, setConfig, settled, valueOf } from "./helpers/pulumi-mocks.js";
+import { PROJECT_ROOT } from "./helpers/stacks.js";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Analyzer } = require("@pulumi/pulumi/provider/experimental/analyzer");
+
+const PROVIDER = join(PROJECT_ROOT, "provider");
+const COMPONENTS = ["BucketConnection", "VolumeClaimConnection", "HostPathConnection", "GitConnection", "RegistryConnection", "NotifierConnection", "GenericConnection"];
+
+describe("per-kind components", function () {
+  this.timeout(120000);
+
+  it("form a component package: the SDK's analyzer infers every component with typed inputs", () => {
+    const pkg = JSON.parse(readFileSync(join(PROVIDER, "package.json"), "utf8"));
+    const { components, typeDefinitions } = new Analyzer(PROVIDER, "polyaxon-connections", pkg, new Set(COMPONENTS)).analyze();
+    assert.deepEqual(Object.keys(components).sort(), [...COMPONENTS].sort());
+    const bucket = components.BucketConnection.inputs;
+    assert.equal(bucket.bucket.type, "string");
+    assert.equal(bucket.kind.$ref, "#/types/polyaxon-connections:index:BucketConnectionKind");
+    assert.deepEqual(typeDefinitions.BucketConnectionKind.enum.map((m: { value: string }) => m.value), ["s3", "gcs", "wasb"]);
+    assert.equal(components.VolumeClaimConnection.inputs.pvc.$ref, "#/types/polyaxon-connections:index:ClaimSpec");
+    assert.ok(typeDefinitions.SecretSpec.properties.stringData, "Secret data as inputs");
+    assert.ok(components.GitConnection.outputs.catalogEntry, "the catalog entry is an output");
+  });
+
+  it("offer exactly the kinds of the model's kind table", () => {
+    assert.deepEqual(Object.values(BucketConnectionKind), [...BUCKET_KINDS]);
+    assert.deepEqual(Object.values(NotifierConnectionKind), [...NOTIFIER_KINDS]);
+    assert.deepEqual(Object.values(GenericConnectionKind), [...GENERIC_KINDS]);
+  });
+
+  it("provision their objects on their own and expose the catalog entry", async () => {
+    resetRegistered();
+    setConfig({}, { "polyaxon-connections:githubToken": "CANARY-ghtoken-9d2f7c" });
+    const cfg = new pulumi.Config();
+    const git = new GitConnection("code", { name: "code", namespace: "team", url: "https://github.com/acme/ml", secret: { name: "git-token", stringData: { POLYAXON_GIT_CREDENTIALS: cfg.requireSecret("githubToken") } } });
+    const data = new VolumeClaimConnection("data", { name: "data", namespace: "team", volumeClaim: "data", mountPath: "/data", pvc: { size: "50Gi" } });
+    await settled([git, data]);
+    await Promise.all([valueOf(git.objectIds), valueOf(data.objectIds)]);
+    assert.deepEqual(await valueOf(git.catalogEntry), { name: "code", kind: "git", schema: { url: "https://github.com/acme/ml" }, secret: { name: "git-token" } });
+    assert.deepEqual(await valueOf(data.objectIds), ["PersistentVolumeClaim/team/data"]);
+    const secret = registered.find((r) => r.type === "kubernetes:core/v1:Secret")!;
+    assert.equal(secret.name, "team/git-token");
+    assert.ok(isSecretValue(secret.inputs.stringData) || Object.values(secret.inputs.stringData as object).every(isSecretValue));
+    assert.doesNotMatch(plainTextOf(registered.map((r) => r.inputs)), /CANARY/);
+    assert.ok(registered.find((r) => r.type === "kubernetes:core/v1:PersistentVolumeClaim")!.retainOnDelete);
+  });
+
+  it("compose into an Agent, which renders their entries and creates nothing twice", async () => {
+    resetRegistered();
+    setConfig({});
+    const git = new GitConnection("code", { name: "code", namespace: "team", secret: { name: "git-token", stringData: { POLYAXON_GIT_CREDENTIALS: pulumi.secret("x") } } });
+    const agent = new Agent("team", { namespace: "team", connections: [git, { name: "db", kind: "postgres", secret: { name: "pg" } }] });
+    await settled([git, agent, ...agent.connections.flatMap((c) => [c, ...c.resources]), agent.artifactsStore]);
+    await valueOf(git.objectIds);
+    assert.deepEqual((agent.values as { connections: unknown[] }).connections, [
+      { name: "code", kind: "git", secret: { name: "git-token" } },
+      { name: "db", kind: "postgres", secret: { name: "pg" } },
+    ]);
+    assert.equal(registered.filter((r) => r.type === "kubernetes:core/v1:Secret").length, 1);
+  });
+
+  it("throw before registering anything when their args are invalid", () => {
+    resetRegistered();
+    setConfig({});
+    assert.throws(() => new VolumeClaimConnection("bad", { name: "Bad_Name", volumeClaim: "data", mountPath: "relative", pvc: { size: "ten" } }), (err: Error) =>
+      /^error connections\[0\]\.name:/m.test(err.message) && /schema\.mountPath/.test(err.message) && /pvc\.size/.test(err.message),
+    );
+    assert.equal(registered.length, 0);
+  });
+});
