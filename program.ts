@@ -5,7 +5,7 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { Agent, type AgentArgs, type Catalog, CatalogError, formatDiagnostic, loadStack, PulumiConfigReader } from "./components/index.js";
+import { Agent, type AgentArgs, type Catalog, CatalogError, formatDiagnostic, loadStack, PulumiConfigReader } from "./components/internal.js";
 
 export { PulumiConfigReader };
 

@@ -127,12 +127,33 @@ export function prepareAgent(args: AgentArgs, config = new PulumiConfigReader())
     secretValue: (key) => (isInput(key) ? undefined : config.secretValue(key)),
     securePaths: (key): ConfigPath[] => (key === "agent" && secretValues ? [["values"]] : []),
   });
-  if (!loaded) throw new pulumi.RunError(new CatalogError(diagnostics.map(asArgsPath)).message);
+  if (!loaded) {
+    const problems = diagnostics.map(asArgsPath);
+    const error = new pulumi.RunError(new CatalogError(problems).message);
+    ERRORS.set(error, problems);
+    throw error;
+  }
   return {
     catalog: { ...loaded, warnings: loaded.warnings.filter((w) => w.rule !== "unused-config-key").map(asArgsPath) },
     secretValue: (key) => (isInput(key) ? pulumi.secret(inputs[Number(key.slice(INPUT_NAMESPACE.length + 1))]!) : config.secret(key)),
   };
 }
+
+/**
+ * Every problem of `args`, errors and warnings, as `validate` reports them (paths as in
+ * `args`), without registering anything; empty errors mean `new Agent(name, args)` succeeds.
+ */
+export function validateAgentArgs(args: AgentArgs, config = new PulumiConfigReader()): Diagnostic[] {
+  try {
+    return prepareAgent(args, config).catalog.warnings;
+  } catch (err) {
+    if (err instanceof pulumi.RunError && ERRORS.has(err)) return ERRORS.get(err)!;
+    throw err;
+  }
+}
+
+/** The diagnostics behind each RunError `prepareAgent` throws. */
+const ERRORS = new WeakMap<Error, Diagnostic[]>();
 
 /** A diagnostic's config path as a path in `AgentArgs`: `polyaxon:agent.release` → `release`. */
 function asArgsPath(d: Diagnostic): Diagnostic {

@@ -1,9 +1,31 @@
-/** Public API: the pure catalog layer and the Pulumi components that register its plan. */
-export * from "./catalog.js";
-export * from "./kubernetes-object.js";
-export * from "./artifacts-store.js";
-export * from "./connection.js";
-export * from "./agent.js";
-export * from "./agent-args.js";
-export * from "./pulumi-config.js";
+/**
+ * The public API of the package: the components, their typed args, validation entry points
+ * and the error type. (This repository's own program and tests use `internal.ts`.)
+ */
+export { Agent, type AgentCatalogArgs } from "./agent.js";
+export {
+  type AgentArgs,
+  type ArtifactsStoreArgs,
+  type ConnectionArgs,
+  type ProvisionedConnection,
+  type SecretArgs,
+  validateAgentArgs,
+} from "./agent-args.js";
+export { ArtifactsStore } from "./artifacts-store.js";
+export { Connection } from "./connection.js";
 export * from "./kinds/index.js";
+export {
+  type Catalog,
+  CatalogError,
+  CONNECTION_KINDS,
+  type ConfigSource,
+  configSourceFrom,
+  type ConnectionKind,
+  type Diagnostic,
+  formatDiagnostics,
+  loadCatalog,
+  loadStack,
+  RULES,
+  type StackModel,
+  stackFileJsonSchema,
+} from "./catalog.js";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { schemaText } from "../cli/schema-command.js";
-import { allKindGuides, CONNECTION_KINDS, configSourceFrom, fromYaml, loadCatalog, stackFileJsonSchema } from "../components/index.js";
+import { allKindGuides, CONNECTION_KINDS, configSourceFrom, fromYaml, loadCatalog, stackFileJsonSchema } from "../components/internal.js";
 import { GENERATED } from "../scripts/docs.js";
 import { exampleStacks, FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
 import { cli } from "./helpers/cli.js";

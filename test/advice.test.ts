@@ -7,7 +7,7 @@ import { strict as assert } from "node:assert";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { configSourceFrom, GENERIC_KINDS, loadStack } from "../components/index.js";
+import { configSourceFrom, GENERIC_KINDS, loadStack } from "../components/internal.js";
 import { cli } from "./helpers/cli.js";
 import { FIXTURE_STACKS } from "./helpers/stacks.js";
 

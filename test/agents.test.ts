@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readStackConfig } from "../cli/stack-file.js";
-import { chartTarget, CONNECTION_KINDS, configSourceFrom, fromYaml, loadStack, mergeOverride, planStack } from "../components/index.js";
+import { chartTarget, CONNECTION_KINDS, configSourceFrom, fromYaml, loadStack, mergeOverride, planStack } from "../components/internal.js";
 import { runStack, stackResources } from "../program.js";
 import { AGENT_CHART, gatewayPodOf, helmTemplate, PLATFORM_CHART } from "./helpers/helm.js";
 import { polyaxonValuesProblems } from "./helpers/polyaxon-rules.js";

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { fromYaml as parse } from "../components/load/yaml.js";
-import { Agent, CONNECTION_KINDS, configSourceFrom, loadCatalog, ROLLOUT_ANNOTATION } from "../components/index.js";
+import { Agent, CONNECTION_KINDS, configSourceFrom, loadCatalog, ROLLOUT_ANNOTATION } from "../components/internal.js";
 import { registered, resetRegistered, settled } from "./helpers/pulumi-mocks.js";
 
 const everyKind = parse(readFileSync(resolve(__dirname, "fixtures/every-kind-values.yaml"), "utf8")) as Record<string, unknown>;

@@ -7,7 +7,7 @@ import { strict as assert } from "node:assert";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { RULES } from "../components/index.js";
+import { RULES } from "../components/internal.js";
 import { PulumiConfigReader, runStack } from "../program.js";
 import { type CorpusCase, expectedDiagnostic, loadCorpus, stackFileOf } from "../scripts/corpus.js";
 import { registered, resetRegistered } from "./helpers/pulumi-mocks.js";

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readStackFile } from "../cli/stack-file.js";
-import { looksLikeCredential } from "../components/index.js";
+import { looksLikeCredential } from "../components/internal.js";
 import { runStack } from "../program.js";
 import { cli } from "./helpers/cli.js";
 import { resetRegistered, registered } from "./helpers/pulumi-mocks.js";

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { fromYaml, toYaml } from "../components/index.js";
+import { fromYaml, toYaml } from "../components/internal.js";
 import { cli } from "./helpers/cli.js";
 import { PROJECT_ROOT } from "./helpers/stacks.js";
 

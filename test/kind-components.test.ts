@@ -16,7 +16,7 @@ import {
   NOTIFIER_KINDS,
   NotifierConnectionKind,
   VolumeClaimConnection,
-} from "../components/index.js";
+} from "../components/internal.js";
 import { isSecretValue, plainTextOf, registered, resetRegistered, setConfig, settled, valueOf } from "./helpers/pulumi-mocks.js";
 import { PROJECT_ROOT } from "./helpers/stacks.js";
 

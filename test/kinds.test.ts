@@ -4,7 +4,7 @@
  * written out a second time; everything else derives from CONNECTION_KINDS.
  */
 import { strict as assert } from "node:assert";
-import { ARTIFACTS_STORE_KINDS, CONNECTION_KINDS } from "../components/index.js";
+import { ARTIFACTS_STORE_KINDS, CONNECTION_KINDS } from "../components/internal.js";
 
 /** Polyaxon's 45 connection kinds, as vents declares them. */
 const V1_CONNECTION_KIND = [

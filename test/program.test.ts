@@ -13,7 +13,7 @@ import {
   ROLLOUT_ANNOTATION,
   type StackPlan,
   withRolloutAnnotation,
-} from "../components/index.js";
+} from "../components/internal.js";
 import { runStack, stackResources } from "../program.js";
 import {
   isSecretValue,

@@ -13,7 +13,7 @@ import {
   loadStack,
   planStack,
   RULES,
-} from "../components/index.js";
+} from "../components/internal.js";
 import { mutateAt, pathsOf, validStack } from "./helpers/arbitraries.js";
 import { reverseKeys } from "./helpers/key-order.js";
 

@@ -21,7 +21,7 @@ import {
   ROLLOUT_ANNOTATION,
   toYaml,
   withRolloutAnnotation,
-} from "../components/index.js";
+} from "../components/internal.js";
 import { chartTarget } from "../components/model/index.js";
 import { AGENT_CHART, chartDigestProblems, helmTemplate, helmVersion, type K8sObject, PLATFORM_CHART } from "./helpers/helm.js";
 import { checkSchema, hasModel, unknownFields } from "./helpers/k8s-schema.js";

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { readStackConfig, readStackFile } from "../cli/stack-file.js";
 import { secretEnvVar } from "../cli/secret-env.js";
 import { renderFiles } from "../cli/render.js";
-import { composeSecret, fromYaml, loadCatalog, loadStack, planAgent, planStack } from "../components/index.js";
+import { composeSecret, fromYaml, loadCatalog, loadStack, planAgent, planStack } from "../components/internal.js";
 import { reverseKeys } from "./helpers/key-order.js";
 import { runStack, stackResources } from "../program.js";
 import { isSecretValue, registered, resetRegistered, settled, unwrapSecrets } from "./helpers/pulumi-mocks.js";

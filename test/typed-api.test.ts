@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { Agent } from "../components/index.js";
+import { Agent } from "../components/internal.js";
 import { teamAgent } from "./fixtures/typed/team-agent.js";
 import { isSecretValue, plainTextOf, registered, resetRegistered, setConfig, settled } from "./helpers/pulumi-mocks.js";
 import { PROJECT_ROOT } from "./helpers/stacks.js";

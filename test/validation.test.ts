@@ -10,7 +10,7 @@ import {
   formatDiagnostic,
   loadCatalog,
   warningsOf,
-} from "../components/index.js";
+} from "../components/internal.js";
 
 function diagnose(config: Record<string, unknown>, secretKeys: string[] = []): Diagnostic[] {
   return loadCatalog(configSourceFrom(config, secretKeys)).diagnostics;

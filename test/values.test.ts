@@ -17,7 +17,7 @@ import {
   renderValues,
   renderValuesYaml,
   toYaml,
-} from "../components/index.js";
+} from "../components/internal.js";
 import { AGENT_CHART, gatewayPodOf, helmTemplate } from "./helpers/helm.js";
 import { assertGolden } from "./helpers/golden.js";
 import { polyaxonValuesProblems } from "./helpers/polyaxon-rules.js";

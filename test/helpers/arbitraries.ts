@@ -3,7 +3,7 @@
  * with its schema, provisioned and referenced Secrets/ConfigMaps/PVCs, distinct mount paths.
  */
 import fc from "fast-check";
-import { BUCKET_KINDS, GENERIC_KINDS, NOTIFIER_KINDS } from "../../components/index.js";
+import { BUCKET_KINDS, GENERIC_KINDS, NOTIFIER_KINDS } from "../../components/internal.js";
 
 export interface GeneratedStack {
   /** `polyaxon:*` catalog keys (without the namespace). */

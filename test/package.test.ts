@@ -1,0 +1,104 @@
+/**
+ * The published package, as a user gets it: `npm pack`, installed into a fresh project from
+ * the tarball. A consumer type-checks against it (a wrong one does not), runs on Pulumi's
+ * mock engine with plain `node` (no loader), and the CLI runs from the installed package.
+ * Neither tsx nor esbuild is installed with it.
+ */
+import { strict as assert } from "node:assert";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "./helpers/stacks.js";
+
+const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
+const TSC = require.resolve("typescript/bin/tsc");
+
+const CONSUMER = `import * as pulumi from "@pulumi/pulumi";
+import { Agent } from "polyaxon-connections";
+const cfg = new pulumi.Config();
+export const agent = new Agent("team", {
+  namespace: "team",
+  artifactsStore: {
+    name: "artifacts", kind: "s3", schema: { bucket: "s3://team-artifacts" },
+    secret: { name: "artifacts-s3", stringData: { AWS_ACCESS_KEY_ID: cfg.requireSecret("s3Id"), AWS_SECRET_ACCESS_KEY: cfg.requireSecret("s3Key") } },
+  },
+  connections: [
+    { name: "code", kind: "git", schema: { url: "https://github.com/acme/ml" }, secret: { name: "git-token" } },
+    { name: "data", kind: "volume_claim", schema: { volumeClaim: "data", mountPath: "/data" } },
+  ],
+  mountConnections: ["data"],
+});
+`;
+
+const RUN_ON_MOCKS = `"use strict";
+const pulumi = require("@pulumi/pulumi");
+const registered = [];
+pulumi.runtime.setMocks({ newResource: (a) => (registered.push(a.type + " " + a.name), { id: a.name + "-id", state: a.inputs }), call: (a) => a.inputs }, "consumer", "dev", false);
+pulumi.runtime.setAllConfig({ "consumer:s3Id": "id", "consumer:s3Key": "key" }, ["consumer:s3Id", "consumer:s3Key"]);
+const { agent } = require("./consumer.js");
+setTimeout(() => console.log(JSON.stringify({ registered: registered.sort(), values: agent.valuesYaml })), 2000);
+`;
+
+describe("the package, packed and installed", function () {
+  this.timeout(300000);
+  let project: string;
+
+  before(() => {
+    const packs = mkdtempSync(join(tmpdir(), "plx-pack-"));
+    execFileSync(NPM, ["pack", "--pack-destination", packs], { cwd: PROJECT_ROOT, stdio: "pipe" });
+    const tarball = join(packs, readdirSync(packs).find((f) => f.endsWith(".tgz"))!);
+    project = mkdtempSync(join(tmpdir(), "plx-consumer-"));
+    writeFileSync(
+      join(project, "package.json"),
+      JSON.stringify({ name: "consumer", version: "1.0.0", private: true, dependencies: { "polyaxon-connections": `file:${tarball}`, "@types/node": "20.19.25" } }),
+    );
+    execFileSync(NPM, ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: project, stdio: "pipe" });
+  });
+
+  it("installs without tsx or esbuild", () => {
+    assert.ok(existsSync(join(project, "node_modules/polyaxon-connections/lib/components/index.d.ts")));
+    assert.ok(!existsSync(join(project, "node_modules/tsx")));
+    assert.ok(!existsSync(join(project, "node_modules/esbuild")));
+  });
+
+  it("type-checks a consumer (strict, nodenext), and not a wrong one", () => {
+    const check = (source: string) => {
+      writeFileSync(join(project, "consumer.ts"), source);
+      writeFileSync(
+        join(project, "tsconfig.json"),
+        JSON.stringify({ compilerOptions: { strict: true, module: "nodenext", moduleResolution: "nodenext", target: "ES2022", outDir: ".", declaration: false, skipLibCheck: true }, files: ["consumer.ts"] }),
+      );
+      return spawnSync(process.execPath, [TSC, "-p", project], { encoding: "utf8" });
+    };
+    const wrong = check(CONSUMER.replace('schema: { bucket: "s3://team-artifacts" }', 'schema: { url: "s3://team-artifacts" }'));
+    assert.notEqual(wrong.status, 0);
+    assert.match(wrong.stdout, /url/);
+    const good = check(CONSUMER);
+    assert.equal(good.status, 0, good.stdout + good.stderr);
+  });
+
+  it("runs the consumer on the mock engine with plain node", () => {
+    writeFileSync(join(project, "run.js"), RUN_ON_MOCKS);
+    const r = spawnSync(process.execPath, ["run.js"], { cwd: project, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    const { registered, values } = JSON.parse(r.stdout.trim().split("\n").pop()!) as { registered: string[]; values: string };
+    assert.ok(registered.includes("kubernetes:core/v1:Secret team/artifacts-s3"), registered.join("\n"));
+    assert.ok(registered.includes("polyaxon:index:Agent team"));
+    assert.match(values, /bucket: "?s3:\/\/team-artifacts/);
+    assert.doesNotMatch(values, /stringData/);
+  });
+
+  it("runs the CLI from the installed package", () => {
+    for (const f of ["Pulumi.yaml", "Pulumi.dev.yaml"]) cpSync(join(PROJECT_ROOT, f), join(project, f));
+    const r = spawnSync(join(project, "node_modules/.bin/polyaxon-connections"), ["validate", "--stack", "dev"], { cwd: project, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /stack dev is valid/);
+  });
+
+  it("requires with plain node, no loader", () => {
+    const r = spawnSync(process.execPath, ["-e", 'const m = require("polyaxon-connections"); process.stdout.write(Object.keys(m).sort().join(","))'], { cwd: project, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    for (const name of ["Agent", "BucketConnection", "CatalogError", "GitConnection", "validateAgentArgs"]) assert.ok(r.stdout.split(",").includes(name), r.stdout);
+  });
+});
