@@ -1,30 +1,8 @@
 /** The components this package serves to other Pulumi languages (plain, union-free args). */
-import {
-  BucketConnection,
-  GenericConnection,
-  GitConnection,
-  HostPathConnection,
-  NotifierConnection,
-  RegistryConnection,
-  VolumeClaimConnection,
-} from "../components/kinds/components.js";
+import * as kinds from "../components/kinds/components.js";
 
-export const PROVIDED_COMPONENTS = [
-  BucketConnection,
-  VolumeClaimConnection,
-  HostPathConnection,
-  GitConnection,
-  RegistryConnection,
-  NotifierConnection,
-  GenericConnection,
-];
+// Re-exported from here so that the analyzer, following exports from the entry, finds them.
+export * from "../components/kinds/components.js";
 
-export {
-  BucketConnection,
-  GenericConnection,
-  GitConnection,
-  HostPathConnection,
-  NotifierConnection,
-  RegistryConnection,
-  VolumeClaimConnection,
-};
+/** Every per-kind component class (the module exports nothing else at run time). */
+export const PROVIDED_COMPONENTS = Object.values(kinds);
