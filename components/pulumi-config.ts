@@ -21,11 +21,31 @@ const isConfigSecret: ((key: string) => boolean) | undefined = (() => {
 })();
 
 /**
+ * The keys set with `--secret`, read once: the SDK's isConfigSecret re-parses the whole
+ * list on every call, quadratic over thousands of secret keys. (The SDK's internal state,
+ * so read defensively: without it, isConfigSecret is asked per key.)
+ */
+function secretConfigKeys(): Set<string> | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { configSecretKeysEnvKey } = require("@pulumi/pulumi/runtime/config");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { getStore } = require("@pulumi/pulumi/runtime/state");
+    const raw: unknown = getStore().config[configSecretKeysEnvKey];
+    const keys: unknown = typeof raw === "string" ? JSON.parse(raw) : [];
+    return Array.isArray(keys) ? new Set(keys.map(String)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The stack's Pulumi config as a ConfigSource, read once: the SDK's getters re-parse the
  * whole config on every call, which made stacks of thousands of connections quadratic.
  */
 export class PulumiConfigReader implements ConfigSource {
   private readonly all = pulumi.runtime.allConfig();
+  private readonly secretKeys = secretConfigKeys();
   private stackFileConfig?: Record<string, unknown> | null;
 
   /**
@@ -51,7 +71,7 @@ export class PulumiConfigReader implements ConfigSource {
   }
 
   isSecure(fullKey: string): boolean | undefined {
-    return fullKey in this.all ? isConfigSecret?.(fullKey) : undefined;
+    return fullKey in this.all ? this.isSecret(fullKey) : undefined;
   }
 
   /** Lets content rules (notifier JSON) check decrypted values; they never print them. */
@@ -65,7 +85,8 @@ export class PulumiConfigReader implements ConfigSource {
   }
 
   isSecret(fullKey: string): boolean {
-    return fullKey in this.all && isConfigSecret?.(fullKey) === true;
+    if (!(fullKey in this.all)) return false;
+    return this.secretKeys ? this.secretKeys.has(fullKey) : isConfigSecret?.(fullKey) === true;
   }
 
   /**
