@@ -49,7 +49,7 @@ function describe(catalog: Catalog): string {
   const store = `${catalog.artifactsStore.name} (${catalog.artifactsStore.kind}${catalog.usesDefaultStore ? ", default" : ""})`;
   const extra = catalog.agent.additionalNamespaces.length ? ` (runs also in ${catalog.agent.additionalNamespaces.join(", ")})` : "";
   const { chart } = catalog.agent;
-  const target = chartTarget(chart) === "platform" ? `CE platform chart ${chart.name} ${chart.version}` : `agent chart ${chart.name} ${chart.version}`;
+  const target = chartTarget(chart) === "platform" ? `CE platform chart ${chart.name} ${chart.version}` : `chart ${chart.name} ${chart.version}`;
   return `agent ${catalog.agent.release} in namespace ${catalog.namespace}${extra} (${target}); artifacts store ${store}; ${plural(catalog.connections.length, "connection")} (${mounted} mounted)`;
 }
 
