@@ -6,9 +6,10 @@
  */
 import { strict as assert } from "node:assert";
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fromYaml } from "../components/load/yaml.js";
 import { PROJECT_ROOT } from "./helpers/stacks.js";
 
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -100,5 +101,14 @@ describe("the package, packed and installed", function () {
     const r = spawnSync(process.execPath, ["-e", 'const m = require("polyaxon-connections"); process.stdout.write(Object.keys(m).sort().join(","))'], { cwd: project, encoding: "utf8" });
     assert.equal(r.status, 0, r.stderr);
     for (const name of ["Agent", "BucketConnection", "CatalogError", "GitConnection", "validateAgentArgs"]) assert.ok(r.stdout.split(",").includes(name), r.stdout);
+  });
+});
+
+describe("this repository as a Pulumi project", () => {
+  it("keeps index.ts as the stacks' entry: Pulumi.yaml's main overrides package.json's (the library)", () => {
+    const project = fromYaml(readFileSync(join(PROJECT_ROOT, "Pulumi.yaml"), "utf8")) as { main?: string };
+    const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { main: string };
+    assert.equal(project.main, "index.ts");
+    assert.equal(pkg.main, "lib/components/index.js");
   });
 });
