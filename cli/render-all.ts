@@ -87,8 +87,10 @@ export async function renderAllCommand(projectDir: string, outDir: string, io: I
       for (let stack = queue.shift(); stack !== undefined; stack = queue.shift()) {
         const start = performance.now();
         if (opts.progress) io.err(`rendering ${stack}...`);
-        await run(process.execPath, [BIN, "render", "--stack", stack, "--out", resolve(outDir)], { cwd: projectDir, maxBuffer: 64 * 1024 * 1024 });
-        done(stack, (performance.now() - start) / 1000, planStack(models.get(stack)!).objects.length);
+        const { stdout } = await run(process.execPath, [BIN, "render", "--stack", stack, "--out", resolve(outDir)], { cwd: projectDir, maxBuffer: 64 * 1024 * 1024 });
+        // The child's summary counts its objects ("objects:   2 ConfigMap, 1 Secret"): no second plan here.
+        const counted = /^ {2}objects: +(.*)$/m.exec(stdout)?.[1] ?? "";
+        done(stack, (performance.now() - start) / 1000, [...counted.matchAll(/(\d+) [A-Z]/g)].reduce((n, m) => n + Number(m[1]), 0));
       }
     };
     await Promise.all(Array.from({ length: jobs }, worker));

@@ -135,8 +135,13 @@ describe("render --all", () => {
     const r = await cli(["render", "--all", "--out", a], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(readdirSync(a).sort(), ["dev", "provisioned"]);
-    assert.equal((await cli(["render", "--all", "--jobs", "2", "--out", b], dir)).code, 0);
+    const parallel = await cli(["render", "--all", "--jobs", "2", "--out", b], dir);
+    assert.equal(parallel.code, 0);
     assert.deepEqual(files(a), files(b));
+    // The same object counts, read from the children's summaries instead of planning again.
+    const counts = (text: string) => [...text.matchAll(/rendered (\w+): (\d+) objects/g)].map((m) => `${m[1]}=${m[2]}`).sort();
+    assert.deepEqual(counts(parallel.stdout), counts(r.stdout));
+    assert.equal(counts(r.stdout).length, 2);
   });
 
   it("renders the same catalog with its keys in another order byte-identically", async () => {
