@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { agentConfig, artifactsStoreEntry, connectionEntry, secretRef } from "./catalog.js";
-import { type Catalog, CatalogError, type ConfigPath, type Diagnostic, loadCatalog, SECRET_SOURCE_KEYS } from "./catalog.js";
+import { type Catalog, CatalogError, type ConfigPath, type Diagnostic, loadCatalog } from "./catalog.js";
 import type { SecretResolver } from "./kubernetes-object.js";
 import { PulumiConfigReader } from "./pulumi-config.js";
 
@@ -35,24 +35,15 @@ export type ArtifactsStoreArgs = WithSecretArgs<z.input<typeof artifactsStoreEnt
 
 type ReleaseSettings = z.input<typeof agentConfig>;
 
-/** A connection whose objects a per-kind component already provisions (e.g. a GitConnection). */
+/**
+ * A connection whose objects a per-kind component already provisions (e.g. a
+ * GitConnection): the Agent takes its entry as rendered, references only.
+ */
 export interface ProvisionedConnection {
   agentConnection(): ConnectionArgs;
 }
 
 const isProvisioned = (c: ConnectionArgs | ProvisionedConnection): c is ProvisionedConnection => typeof (c as Partial<ProvisionedConnection>).agentConnection === "function";
-
-/** A provisioned connection as the Agent renders it: its references only, nothing to create. */
-function referencesOnly(c: ConnectionArgs): ConnectionArgs {
-  const { pvc: _pvc, ...rest } = c as ConnectionArgs & { pvc?: unknown };
-  const out: Record<string, unknown> = { ...rest };
-  if (c.secret) out.secret = Object.fromEntries(Object.entries(c.secret).filter(([k]) => k !== "stringData" && !(SECRET_SOURCE_KEYS as string[]).includes(k)));
-  if (c.configMap) {
-    const { data: _data, ...configMap } = c.configMap;
-    out.configMap = configMap;
-  }
-  return out as ConnectionArgs;
-}
 
 /** Arguments of `new Agent(name, args)`. */
 export interface AgentArgs {
@@ -115,7 +106,7 @@ export function prepareAgent(args: AgentArgs, config = new PulumiConfigReader())
   const catalog: Record<string, unknown> = {
     namespace,
     artifactsStore: withoutStringData(artifactsStore),
-    connections: connections?.map((c) => (isProvisioned(c) ? referencesOnly(c.agentConnection()) : withoutStringData(c))),
+    connections: connections?.map((c) => (isProvisioned(c) ? c.agentConnection() : withoutStringData(c))),
     mountConnections,
     agent: release,
   };

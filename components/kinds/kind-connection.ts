@@ -22,18 +22,13 @@ export function entryOf(args: CommonArgs, fields: Record<string, unknown>): Conn
 }
 
 /** A connection checked as one agent holding it: errors throw before anything is registered. */
-export interface PreparedConnection extends PreparedAgent {
-  connection: ConnectionArgs;
-}
-
-export function prepareConnection(args: CommonArgs, connection: ConnectionArgs): PreparedConnection {
-  const prepared = prepareAgent({
+export function prepareConnection(args: CommonArgs, connection: ConnectionArgs): PreparedAgent {
+  return prepareAgent({
     ...defined({ namespace: args.namespace, release: args.release, additionalNamespaces: args.additionalNamespaces }),
     // A store of its own, so that the connection is checked, not the default store.
     artifactsStore: { name: "unused-store", kind: "s3", schema: { bucket: "s3://unused" } },
     connections: [connection],
   });
-  return { ...prepared, connection };
 }
 
 /** What a per-kind component exposes. */
@@ -45,8 +40,9 @@ export interface Provisioned {
 }
 
 /**
- * The connection each component holds, for an Agent that takes the component. Kept outside
- * the class: the analyzer would read a property as an output, and its type is a union.
+ * The entry each component renders (references only: its objects are provisioned), for an
+ * Agent that takes the component. Kept outside the class: the analyzer would read a
+ * property as an output, and its type is a union.
  */
 const CONNECTIONS = new WeakMap<pulumi.ComponentResource, ConnectionArgs>();
 
@@ -55,13 +51,14 @@ export function connectionOf(component: pulumi.ComponentResource): ConnectionArg
 }
 
 /** Register the connection's objects under `parent`; its entry and object ids as outputs. */
-export function provisionConnection(parent: pulumi.ComponentResource, prepared: PreparedConnection): Provisioned {
-  CONNECTIONS.set(parent, prepared.connection);
+export function provisionConnection(parent: pulumi.ComponentResource, prepared: PreparedAgent): Provisioned {
   const plan = planAgent(prepared.catalog).connections[0]!;
+  const entry = toPolyaxonEntry(plan.entry);
+  CONNECTIONS.set(parent, entry as ConnectionArgs);
   const resources = plan.objects.map((object) => createKubernetesObject(object, prepared.secretValue, { parent }));
   const ids = plan.objects.map((o) => o.id);
   return {
-    catalogEntry: pulumi.output(toPolyaxonEntry(plan.entry)) as unknown as pulumi.Output<{ [key: string]: any }>,
+    catalogEntry: pulumi.output(entry) as unknown as pulumi.Output<{ [key: string]: any }>,
     // Known once every object is registered.
     objectIds: pulumi.all(resources.map((r) => r.urn)).apply(() => ids),
   };
