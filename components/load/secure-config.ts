@@ -7,12 +7,14 @@
  * renders redact it instead of writing the `secure:` mapping.
  */
 
+import { isMapping } from "../model/mapping.js";
+
 /** A path inside one config value: mapping keys and list indexes. */
 export type ConfigPath = (string | number)[];
 
 /** `{secure: "v1:..."}`: a value `pulumi config set --secret` stored encrypted. */
 export function isSecureNode(value: unknown): value is { secure: string } {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { secure?: unknown }).secure === "string" && Object.keys(value).length === 1;
+  return isMapping(value) && typeof value.secure === "string" && Object.keys(value).length === 1;
 }
 
 /** Paths of every encrypted node inside `value` (`[[]]` when `value` itself is one). */
