@@ -10,9 +10,11 @@
  * aliases ("billion laughs") would expand to gigabytes.
  */
 import { CORE_SCHEMA, dump, load } from "js-yaml";
+import { DUMP_OPTIONS, emitYaml } from "./yaml-emit.js";
 
+/** YAML text of `value`: sorted keys, block style; the fast writer when it is sure, else js-yaml. */
 export function toYaml(value: unknown): string {
-  return dump(value, { sortKeys: true, lineWidth: -1, noRefs: true, quoteStyle: "double" });
+  return emitYaml(value) ?? dump(value, DUMP_OPTIONS);
 }
 
 /**
