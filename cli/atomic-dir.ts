@@ -4,7 +4,7 @@
  * failure, a killed run or a concurrent run never leaves a half-written tree or leftovers,
  * and a folder holding the user's own files is never replaced.
  */
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** The file that marks a folder as written by `render` (and so ours to replace). */
@@ -57,31 +57,37 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * Take `<parent>/.<name>.render-lock` (created exclusively, holding our pid). A lock whose
- * process is gone was left by a killed render and is taken over.
+ * Take `<parent>/.<name>.render-lock` (holding our pid). The lock appears complete or not at
+ * all — written to a private file first, then hard-linked into place, which fails if it
+ * exists — so another render never reads it half-written and mistakes it for a dead one.
+ * A lock whose process is gone was left by a killed render and is taken over.
  */
 function acquireLock(target: string): () => void {
   const lock = join(dirname(target), `.${basename(target)}.render-lock`);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lock, "wx", 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lock, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      let holder = "";
+  const mine = `${lock}.${process.pid}`;
+  writeFileSync(mine, String(process.pid), { mode: 0o600 });
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        holder = readFileSync(lock, "utf8").trim();
-      } catch {
-        continue; // released meanwhile: try again
+        linkSync(mine, lock);
+        return () => rmSync(lock, { force: true });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+        let holder = "";
+        try {
+          holder = readFileSync(lock, "utf8").trim();
+        } catch {
+          continue; // released meanwhile: try again
+        }
+        const pid = Number.parseInt(holder, 10);
+        if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) throw new RenderBusyError(target, holder);
+        rmSync(lock, { force: true });
       }
-      const pid = Number.parseInt(holder, 10);
-      if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) throw new RenderBusyError(target, holder);
-      rmSync(lock, { force: true });
     }
+    throw new RenderBusyError(target, "unknown");
+  } finally {
+    rmSync(mine, { force: true });
   }
-  throw new RenderBusyError(target, "unknown");
 }
 
 /** Staging and previous folders of `target` left by a render that was killed mid-way. */
@@ -95,11 +101,12 @@ function removeLeftovers(target: string): void {
 }
 
 /**
- * Replace `target` with a folder holding exactly `files` (relative path → content) and the
- * render marker. Throws NotOurFolderError (nothing touched) when `target` is not ours, and
- * RenderBusyError when another render holds it.
+ * Replace `target` with a folder holding exactly `files` (relative path → content, written
+ * as they come) and the render marker; returns the relative paths written. Throws
+ * NotOurFolderError (nothing touched) when `target` is not ours, and RenderBusyError when
+ * another render holds it.
  */
-export function writeDirAtomically(target: string, files: ReadonlyMap<string, string>, opts: WriteOptions = {}): void {
+export function writeDirAtomically(target: string, files: Iterable<[string, string]>, opts: WriteOptions = {}): string[] {
   assertReplaceable(target);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
@@ -114,13 +121,22 @@ export function writeDirAtomically(target: string, files: ReadonlyMap<string, st
     assertReplaceable(target);
     removeLeftovers(target);
     mkdirSync(staging, { mode: dirMode });
-    for (const dir of new Set([...files.keys()].map((rel) => dirname(join(staging, rel))))) {
-      mkdirSync(dir, { recursive: true, mode: dirMode });
+    const made = new Set<string>([staging]);
+    const written: string[] = [];
+    for (const [rel, content] of files) {
+      const path = join(staging, rel);
+      const dir = dirname(path);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true, mode: dirMode });
+        made.add(dir);
+      }
+      writeFileSync(path, content, { mode: fileMode });
+      written.push(rel);
     }
-    for (const [rel, content] of files) writeFileSync(join(staging, rel), content, { mode: fileMode });
     writeFileSync(join(staging, RENDER_MARKER), MARKER_TEXT, { mode: fileMode });
     if (existsSync(target)) renameSync(target, previous);
     renameSync(staging, target);
+    return written;
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
     if (existsSync(previous) && !existsSync(target)) renameSync(previous, target);

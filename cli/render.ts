@@ -20,22 +20,27 @@ export function manifestFileName(object: PlannedObject): string {
 }
 
 /**
- * Relative path → content of everything `render` writes for one stack. Secret values are
- * `secretValue(recipe)`: redacted unless the caller reveals them.
+ * Relative path → content of everything `render` writes for one stack, in order, each
+ * file's text made only when it is reached (a render of 5,000 connections never holds all
+ * 15,000 manifests at once). Secret values are `secretValue(recipe)`: redacted unless the
+ * caller reveals them.
  */
-export function renderFiles(plan: StackPlan, secretValue: (recipe: SecretRecipe) => string = redactedValue): Map<string, string> {
-  const files = new Map<string, string>();
+export function* renderEntries(plan: StackPlan, secretValue: (recipe: SecretRecipe) => string = redactedValue): Generator<[string, string]> {
   for (const agent of plan.agents) {
-    files.set(join("values", `${agent.release}.yaml`), agent.valuesYaml);
+    yield [join("values", `${agent.release}.yaml`), agent.valuesYaml];
     if (agent.helmRelease) {
       const r = agent.helmRelease;
-      files.set(join("releases", `${r.name}.yaml`), toYaml({ ...r, valuesFile: `values/${agent.release}.yaml` }));
+      yield [join("releases", `${r.name}.yaml`), toYaml({ ...r, valuesFile: `values/${agent.release}.yaml` })];
     }
   }
   for (const object of plan.objects) {
-    files.set(join("manifests", manifestFileName(object)), toYaml(materialize(object, secretValue)));
+    yield [join("manifests", manifestFileName(object)), toYaml(materialize(object, secretValue))];
   }
-  return files;
+}
+
+/** `renderEntries` as a map, for callers that compare whole renders. */
+export function renderFiles(plan: StackPlan, secretValue?: (recipe: SecretRecipe) => string): Map<string, string> {
+  return new Map(renderEntries(plan, secretValue));
 }
 
 /**
@@ -49,7 +54,6 @@ export function writeRender(
   secretValue?: (recipe: SecretRecipe) => string,
 ): { dir: string; files: string[] } {
   const dir = join(outDir, stack);
-  const files = renderFiles(plan, secretValue);
-  writeDirAtomically(dir, files, { private: secretValue !== undefined });
-  return { dir, files: [...files.keys()].sort() };
+  const files = writeDirAtomically(dir, renderEntries(plan, secretValue), { private: secretValue !== undefined });
+  return { dir, files: files.sort() };
 }

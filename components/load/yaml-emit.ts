@@ -59,6 +59,15 @@ function slowKey(key: string): string | null {
 
 const plainString = (s: string) => CERTAINLY_PLAIN.test(s) && !RESERVED_WORD.test(s);
 
+/**
+ * Strings js-yaml certainly double-quotes as they are: no plain scalar can hold `: ` or
+ * ` #`, nor start with a flow or node indicator; and no character in them needs an escape.
+ * (Render's redacted Secret values, `<redacted: ...>`, are all of this kind.)
+ */
+const NEEDS_ESCAPE = /["\\\x00-\x1F\x7F-\xA0\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+const NEVER_PLAIN = /^[,[\]{}#&*!|>'"%@`]|: | #/;
+const quotedAsIs = (s: string) => NEVER_PLAIN.test(s) && !NEEDS_ESCAPE.test(s);
+
 /** Thrown inside the walk when the document needs js-yaml (caught by `emitYaml`). */
 class NeedsJsYaml extends Error {}
 
@@ -66,6 +75,7 @@ function scalarText(value: unknown): string | undefined {
   switch (typeof value) {
     case "string":
       if (plainString(value)) return value;
+      if (quotedAsIs(value)) return `"${value}"`;
       break;
     case "boolean":
       return value ? "true" : "false";
@@ -88,6 +98,7 @@ const LONGEST_IMPLICIT_KEY = 1024;
 
 function keyText(key: string): string {
   if (key.length <= LONGEST_IMPLICIT_KEY && plainString(key)) return key;
+  if (key.length <= LONGEST_IMPLICIT_KEY && quotedAsIs(key)) return `"${key}"`;
   const text = slowKey(key);
   if (text === null) throw new NeedsJsYaml();
   return text;

@@ -1,6 +1,7 @@
 /**
  * YAML in and out, with js-yaml (about 6x faster to parse and 2x to write than `yaml` on
- * large stack files, measured by `npm run bench`).
+ * large stack files, measured by `npm run bench`): js-yaml 4 reads (see js-yaml-4.d.ts for
+ * why), js-yaml 5 and the fast writer of yaml-emit.ts write.
  *
  * Out: mapping keys sorted, no line folding, no anchors, so the same catalog gives the same
  * bytes whatever the key order in the config, and PR diffs show only real changes.
@@ -9,7 +10,11 @@
  * downstream (validation, values, manifests) copies it, so a few hundred bytes of nested
  * aliases ("billion laughs") would expand to gigabytes.
  */
-import { CORE_SCHEMA, dump, load } from "js-yaml";
+import { dump } from "js-yaml";
+import type { JsYaml4 } from "./js-yaml-4.js";
+
+// js-yaml 4.1.0, installed under the alias `js-yaml-4` (see js-yaml-4.ts for why).
+const { CORE_SCHEMA, load } = require("js-yaml-4") as JsYaml4;
 import { DUMP_OPTIONS, emitYaml } from "./yaml-emit.js";
 
 /** YAML text of `value`: sorted keys, block style; the fast writer when it is sure, else js-yaml. */
