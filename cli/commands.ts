@@ -20,7 +20,7 @@ import { chartTarget } from "../components/model/index.js";
 import { EXIT_INVALID, EXIT_OK, type Io, processIo } from "./io.js";
 import { NotOurFolderError } from "./atomic-dir.js";
 import { writeRender } from "./render.js";
-import { revealedValue, secretEnvVar, secretFromEnv } from "./secret-env.js";
+import { revealedValue, secretEnvVar } from "./secret-env.js";
 import { readStackConfig, StackFileError } from "./stack-file.js";
 
 
@@ -83,7 +83,9 @@ function secretNote(plan: StackPlan, reveal: boolean): string | undefined {
   const inValues = plan.agents.reduce((n, a) => n + (a.valuesYaml.match(REDACTED_CONFIG_PATTERN)?.length ?? 0), 0);
   const valuesPart = inValues === 0 ? "" : `${keys.length ? "; " : ""}${plural(inValues, "secret config value")} in the values ${inValues === 1 ? "is" : "are"} redacted (pulumi up passes them to the chart as Pulumi secrets)`;
   if (keys.length === 0) return inValues === 0 ? undefined : `note: ${valuesPart}`;
-  const fromEnv = keys.filter((k) => secretFromEnv(k) !== undefined).length;
+  // One look at the environment (each process.env read is a getenv call).
+  const exported = new Set(Object.keys(process.env).filter((name) => name.startsWith("PLXC_SECRET_")));
+  const fromEnv = keys.filter((k) => exported.has(secretEnvVar(k))).length;
   if (reveal) {
     return `note: --reveal: Secret data written in clear from ${fromEnv} of ${keys.length} PLXC_SECRET_* variables; the rest stays redacted${valuesPart}. Do not commit this output.`;
   }

@@ -2,6 +2,7 @@
  * The files of a Pulumi project, read by name: from the working tree, or from a git
  * revision (`git show`), so that `diff --base` never touches the user's checkout.
  */
+import { isUtf8 } from "node:buffer";
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -40,7 +41,8 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
 
 /** `bytes` as text; throws naming the byte offset where they stop being UTF-8. */
 export function decodeUtf8(name: string, bytes: Buffer): string {
-  const offset = invalidUtf8Offset(bytes);
+  // Node's native check first; our own walk only to name the offending byte.
+  const offset = isUtf8(bytes) ? -1 : invalidUtf8Offset(bytes);
   if (offset >= 0) {
     throw new UnreadableFileError(name, `not UTF-8 text: byte 0x${bytes[offset]!.toString(16).padStart(2, "0")} at offset ${offset} is not valid UTF-8`);
   }
