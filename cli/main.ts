@@ -27,14 +27,13 @@ export async function main(argv: readonly string[], io: Io = processIo, projectD
     .option("-s, --stack <name>", "stack to render (Pulumi.<name>.yaml)")
     .option("-a, --all", "render every Pulumi.<stack>.yaml of the project", false)
     .option("-o, --out <dir>", "output folder; files go to <dir>/<stack>/", "out")
-    .option("-j, --jobs <n>", "with --all: stacks rendered at once (default: in parallel only for large catalogs)", (v) => Number.parseInt(v, 10))
     .option("--reveal", "write Secret data in clear where PLXC_SECRET_<KEY> variables hold the values (local checks only)", false)
-    .action(async (opts: { stack?: string; all: boolean; out: string; jobs?: number; reveal: boolean }) => {
+    .action(async (opts: { stack?: string; all: boolean; out: string; reveal: boolean }) => {
       if (opts.all === (opts.stack !== undefined)) {
         io.err("error: render needs exactly one of --stack <name> or --all");
         code = EXIT_INVALID;
       } else if (opts.all) {
-        code = await renderAllCommand(projectDir, opts.out, io, { jobs: opts.jobs, progress: isInteractive(io) });
+        code = renderAllCommand(projectDir, opts.out, io, { progress: isInteractive(io) });
       } else {
         code = renderCommand(projectDir, opts.stack!, opts.out, io, opts.reveal);
       }

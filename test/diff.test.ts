@@ -129,19 +129,17 @@ describe("render --all", () => {
       .map((e) => [join(e.parentPath, e.name).slice(dir.length), readFileSync(join(e.parentPath, e.name), "utf8")])
       .sort();
 
-  it("writes a folder for every stack, the same bytes in process and in parallel children", async () => {
+  it("writes a folder for every stack, the same bytes as rendering each stack alone", async () => {
     const dir = repo();
     const [a, b] = [mkdtempSync(join(tmpdir(), "plx-all-")), mkdtempSync(join(tmpdir(), "plx-all-"))];
     const r = await cli(["render", "--all", "--out", a], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(readdirSync(a).sort(), ["dev", "provisioned"]);
-    const parallel = await cli(["render", "--all", "--jobs", "2", "--out", b], dir);
-    assert.equal(parallel.code, 0);
+    for (const stack of ["dev", "provisioned"]) assert.equal((await cli(["render", "--stack", stack, "--out", b], dir)).code, 0);
     assert.deepEqual(files(a), files(b));
-    // The same object counts, read from the children's summaries instead of planning again.
-    const counts = (text: string) => [...text.matchAll(/rendered (\w+): (\d+) objects/g)].map((m) => `${m[1]}=${m[2]}`).sort();
-    assert.deepEqual(counts(parallel.stdout), counts(r.stdout));
-    assert.equal(counts(r.stdout).length, 2);
+    const counts = [...r.stdout.matchAll(/rendered (\w+): (\d+) objects/g)].map((m) => `${m[1]}=${m[2]}`).sort();
+    assert.equal(counts.length, 2);
+    assert.ok(counts.every((c) => Number(c.split("=")[1]) > 0), counts.join(" "));
   });
 
   it("renders the same catalog with its keys in another order byte-identically", async () => {
