@@ -5,7 +5,7 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { Agent, type AgentArgs, type Catalog, CatalogError, formatDiagnostic, loadStack, PulumiConfigReader } from "./components/internal.js";
+import { Agent, CatalogError, formatDiagnostic, loadStack, PulumiConfigReader } from "./components/internal.js";
 
 export { PulumiConfigReader };
 
@@ -47,30 +47,27 @@ export function runStack(source: PulumiConfigReader = new PulumiConfigReader()):
   // RunError: Pulumi prints the message (every problem) without a stack trace.
   if (!stack) throw new pulumi.RunError(new CatalogError(diagnostics).message);
   const warnings = stack.warnings.map(formatDiagnostic);
-  // Each Agent reports its own catalog's advice; the rest (cluster, unused keys) is the stack's.
-  const own = new Set(stack.agents.flatMap((a) => a.warnings.map(formatDiagnostic)));
-  for (const w of warnings) if (!own.has(w)) pulumi.log.warn(w);
   const provider = clusterProvider(source);
-  // A thin adapter: each validated catalog becomes the same typed args a program would pass.
-  const agents = stack.agents.map((catalog) => new Agent(catalog.agent.release, agentArgsOf(catalog), { providers: { kubernetes: provider } }));
+  // The catalogs are validated already: each Agent takes its catalog as it is (the typed
+  // args would validate it a second time) and resolves secret config keys from the stack.
+  const agents = stack.agents.map(
+    (catalog) => new Agent(catalog.agent.release, { catalog, secretValue: (key) => source.secret(key) }, { providers: { kubernetes: provider } }),
+  );
+  // Each agent's advice is attached to it in `pulumi up`'s output; the rest (cluster, unused keys) to the stack.
+  const own = new Set<string>();
+  stack.agents.forEach((catalog, i) => {
+    for (const w of catalog.warnings.map(formatDiagnostic)) {
+      own.add(w);
+      pulumi.log.warn(w, agents[i]);
+    }
+  });
+  for (const w of warnings) if (!own.has(w)) pulumi.log.warn(w);
   return {
     values: Object.fromEntries(agents.map((a) => [a.plan.release, a.valuesOutput])),
     objects: agents.flatMap((a) => a.objectIds).sort(),
     warnings,
     agents,
     provider,
-  };
-}
-
-/** A validated catalog as the Agent's typed arguments (secret config keys stay references). */
-export function agentArgsOf(catalog: Catalog): AgentArgs {
-  return {
-    namespace: catalog.namespace,
-    ...(catalog.usesDefaultStore ? {} : { artifactsStore: catalog.artifactsStore }),
-    connections: catalog.connections,
-    mountConnections: catalog.mountConnections,
-    ...catalog.agent,
-    secretValues: catalog.valuesFromSecrets === true,
   };
 }
 

@@ -10,6 +10,8 @@ export type SecretResolver = (fullConfigKey: string) => pulumi.Output<string>;
 
 /** A Secret value made from its recipe, as a Pulumi secret (assembled at deploy time). */
 function secretOutput(recipe: SecretRecipe, secretValue: SecretResolver): pulumi.Output<string> {
+  // A value copied from one key is that key's secret as it is (no three more outputs per value).
+  if (recipe.from === "config") return secretValue(recipe.key);
   const keys = recipeKeys(recipe);
   return pulumi.secret(
     pulumi.all(keys.map(secretValue)).apply((values) => {

@@ -46,7 +46,8 @@ function secretConfigKeys(): Set<string> | undefined {
 export class PulumiConfigReader implements ConfigSource {
   private readonly all = pulumi.runtime.allConfig();
   private readonly secretKeys = secretConfigKeys();
-  private stackFileConfig?: Record<string, unknown> | null;
+  /** Secure paths per config key of the stack file (null: no readable file); read once. */
+  private fileSecurePaths?: Map<string, ConfigPath[]> | null;
 
   /**
    * @param stackFile the stack's `Pulumi.<stack>.yaml`, read only to learn where nested
@@ -96,22 +97,28 @@ export class PulumiConfigReader implements ConfigSource {
    */
   securePaths(key: string): ConfigPath[] {
     const fullKey = `${CONFIG_NAMESPACE}:${key}`;
-    const fromFile = securePaths(this.readStackFileConfig()?.[fullKey]);
+    const fromFile = this.stackFileSecurePaths()?.get(fullKey) ?? [];
     if (fromFile.length > 0) return fromFile;
     return this.isSecret(fullKey) ? [[]] : [];
   }
 
-  private readStackFileConfig(): Record<string, unknown> | null {
-    if (this.stackFileConfig === undefined) {
+  /**
+   * The `secure:` paths of every key of the stack file. Only the paths are kept: the parsed
+   * file (as large as the catalog) would otherwise stay in memory for the whole run.
+   */
+  private stackFileSecurePaths(): Map<string, ConfigPath[]> | null {
+    if (this.fileSecurePaths === undefined) {
       try {
         const doc = fromYaml(readFileSync(this.stackFile, "utf8")) as { config?: Record<string, unknown> } | null;
-        this.stackFileConfig = doc?.config ?? null;
+        const config = doc?.config;
+        this.fileSecurePaths = config ? new Map(Object.entries(config).map(([key, value]) => [key, securePaths(value)])) : null;
       } catch {
-        this.stackFileConfig = null;
+        this.fileSecurePaths = null;
       }
     }
-    return this.stackFileConfig;
+    return this.fileSecurePaths;
   }
+
 
   /** `polyaxon:s3Key` → its value as a Pulumi secret (it must be set: validation checked it). */
   secret(fullKey: string): pulumi.Output<string> {

@@ -1,35 +1,27 @@
-/**
- * The like-for-like Pulumi baseline: a hand-written program registering the same objects
- * as the stack program for a three-object catalog — one component per connection with its
- * Secret (from two secret config keys), ConfigMap and PVC (retainOnDelete), on an explicit
- * provider — on the same mock engine. Args: project dir, stack. Prints {seconds, resources}.
- */
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import * as k8s from "@pulumi/kubernetes";
-import * as pulumi from "@pulumi/pulumi";
-import { load, CORE_SCHEMA } from "js-yaml";
-
-interface Conn {
-  name: string;
-  schema: { volumeClaim: string };
-  pvc: { size: string };
-  secret: { name: string; fromConfig: Record<string, string> };
-  configMap: { name: string; data: Record<string, string> };
-}
+// The like-for-like Pulumi baseline: a hand-written program registering the same objects
+// as the stack program for a three-object catalog — one component per connection with its
+// Secret (from two secret config keys), ConfigMap and PVC (retainOnDelete), on an explicit
+// provider — on the same mock engine, run the same way (plain Node). Args: project dir,
+// stack. Prints {seconds, resources} as JSON.
+"use strict";
+const { readFileSync } = require("node:fs");
+const path = require("node:path");
+const k8s = require("@pulumi/kubernetes");
+const pulumi = require("@pulumi/pulumi");
+const { load, CORE_SCHEMA } = require("js-yaml");
 
 /** One connection's component, as a hand-written program would declare it. */
 class BenchConnection extends pulumi.ComponentResource {
-  constructor(name: string, opts: pulumi.ComponentResourceOptions) {
+  constructor(name, opts) {
     super("bench:index:Connection", name, {}, opts);
   }
-  done(): void {
+  done() {
     this.registerOutputs({});
   }
 }
 
 async function main() {
-  const [dir, stack] = process.argv.slice(2) as [string, string];
+  const [dir, stack] = process.argv.slice(2);
   const start = process.hrtime.bigint();
   let resources = 0;
   pulumi.runtime.setMocks(
@@ -38,18 +30,18 @@ async function main() {
     stack,
     false,
   );
-  const config = (load(readFileSync(join(resolve(dir), `Pulumi.${stack}.yaml`), "utf8"), { schema: CORE_SCHEMA }) as { config: Record<string, unknown> }).config;
-  const secrets = Object.keys(config).filter((k) => typeof config[k] === "object" && config[k] !== null && "secure" in (config[k] as object));
+  const config = load(readFileSync(path.join(path.resolve(dir), `Pulumi.${stack}.yaml`), "utf8"), { schema: CORE_SCHEMA }).config;
+  const secrets = Object.keys(config).filter((k) => typeof config[k] === "object" && config[k] !== null && "secure" in config[k]);
   pulumi.runtime.setAllConfig(Object.fromEntries(secrets.map((k) => [k, "value"])), secrets);
   const all = pulumi.runtime.allConfig();
-  const namespace = config["polyaxon:namespace"] as string;
+  const namespace = config["polyaxon:namespace"];
   const provider = new k8s.Provider("kubernetes", { context: "bench" });
   const labels = { "app.kubernetes.io/component": "connection", "app.kubernetes.io/instance": "polyaxon-agent", "app.kubernetes.io/managed-by": "pulumi", "app.kubernetes.io/part-of": "polyaxon" };
-  const registered: pulumi.Resource[] = [provider];
-  for (const c of config["polyaxon:connections"] as Conn[]) {
+  const registered = [provider];
+  for (const c of config["polyaxon:connections"]) {
     const parent = new BenchConnection(c.name, { providers: { kubernetes: provider } });
-    const meta = (name: string) => ({ name, namespace, labels, annotations: { "polyaxon.com/connection": c.name } });
-    const stringData = Object.fromEntries(Object.entries(c.secret.fromConfig).map(([k, key]) => [k, pulumi.secret(all[`polyaxon:${key}`]!)]));
+    const meta = (name) => ({ name, namespace, labels, annotations: { "polyaxon.com/connection": c.name } });
+    const stringData = Object.fromEntries(Object.entries(c.secret.fromConfig).map(([k, key]) => [k, pulumi.secret(all[`polyaxon:${key}`])]));
     registered.push(
       parent,
       new k8s.core.v1.Secret(`${namespace}/${c.secret.name}`, { metadata: meta(c.secret.name), type: "Opaque", stringData }, { parent }),
