@@ -1,10 +1,11 @@
-// The stack program on the SDK's mock engine, compiled (lib/program.js) and run with plain
-// Node as `pulumi up` runs it (see pulumi-main.js). Args: project dir, stack. Encrypted
+// The stack program on the SDK's mock engine, bundled (dist/program.js) and run with plain
+// Node and its code cache, as `pulumi up` runs the stack (see pulumi-main.js). Args: project dir, stack. Encrypted
 // config values get stand-in plaintext. Prints {seconds, resources} as JSON.
 "use strict";
 const path = require("node:path");
 const pulumi = require("@pulumi/pulumi");
 const { isEncrypted, readStackFile } = require("../lib/cli/stack-file.js");
+const { runBundle } = require("../cli/run-bundle.js");
 
 async function main() {
   const [dir, stack] = process.argv.slice(2);
@@ -26,7 +27,7 @@ async function main() {
     else plain[key] = typeof value === "string" ? value : JSON.stringify(value);
   }
   pulumi.runtime.setAllConfig({ ...plain, ...secrets }, Object.keys(secrets));
-  const { runStack, stackResources } = require("../lib/program.js");
+  const { runStack, stackResources } = runBundle(path.join(__dirname, "..", "dist", "program.js"));
   const all = stackResources(runStack());
   await Promise.all(all.map((r) => new Promise((ok) => r.urn.apply(ok))));
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;

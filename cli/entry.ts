@@ -1,4 +1,4 @@
-/** Entry point of the bundled CLI (dist/cli.js, built by scripts/build-cli.js). */
+/** Entry point of the bundled CLI (dist/cli.js, built by scripts/build-bundles.js). */
 import { config } from "zod";
 import { main } from "./main.js";
 

@@ -1,9 +1,11 @@
-// Runs the bundled CLI with a V8 code cache next to it (dist/cli.cache), so that repeated
-// runs skip parsing and compiling the bundle: most of what a short command costs.
+// Runs a bundle (the CLI, the stack program) with a V8 code cache next to it
+// (dist/<name>.cache), so that repeated runs skip parsing and compiling the bundle: most of
+// what a short command costs. Returns the bundle's exports.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
+const { createRequire } = require("node:module");
 
 function runBundle(file) {
   const cacheFile = file.replace(/\.js$/, ".cache");
@@ -31,7 +33,9 @@ function runBundle(file) {
     });
   }
   const mod = { exports: {} };
-  script.runInThisContext()(mod.exports, require, mod, file, path.dirname(file));
+  // The bundle's own require resolves its external modules (the Pulumi SDK) from where it lies.
+  script.runInThisContext()(mod.exports, createRequire(file), mod, file, path.dirname(file));
+  return mod.exports;
 }
 
 module.exports = { runBundle };

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from "node:assert";
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fromYaml } from "../components/load/yaml.js";
@@ -105,10 +105,30 @@ describe("the package, packed and installed", function () {
 });
 
 describe("this repository as a Pulumi project", () => {
-  it("keeps index.ts as the stacks' entry: Pulumi.yaml's main overrides package.json's (the library)", () => {
-    const project = fromYaml(readFileSync(join(PROJECT_ROOT, "Pulumi.yaml"), "utf8")) as { main?: string };
+  it("runs pulumi-main.js: Pulumi.yaml's main overrides package.json's (the library), with plain Node", () => {
+    const project = fromYaml(readFileSync(join(PROJECT_ROOT, "Pulumi.yaml"), "utf8")) as { main?: string; runtime: { options?: Record<string, unknown> } };
     const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { main: string };
-    assert.equal(project.main, "index.ts");
+    assert.equal(project.main, "pulumi-main.js");
+    assert.deepEqual(project.runtime.options, { typescript: false });
     assert.equal(pkg.main, "lib/components/index.js");
+  });
+
+  it("pulumi-main.js runs the bundled program, and the sources through tsx when one is newer than the bundle", function () {
+    this.timeout(60000);
+    const bundle = join(PROJECT_ROOT, "dist", "stack.js");
+    // With no stack config the program stops at its first check: where it threw says what ran.
+    const ranFrom = () => {
+      const r = spawnSync(process.execPath, [join(PROJECT_ROOT, "pulumi-main.js")], { cwd: PROJECT_ROOT, encoding: "utf8", env: { ...process.env, PULUMI_CONFIG: "{}" } });
+      assert.match(r.stderr, /the stack names no cluster/);
+      return /at runStack \((.*?):\d+:\d+\)/.exec(r.stderr)?.[1];
+    };
+    assert.equal(ranFrom(), bundle);
+    const { atime, mtime } = statSync(bundle);
+    try {
+      utimesSync(bundle, new Date(0), new Date(0));
+      assert.equal(ranFrom(), join(PROJECT_ROOT, "program.ts"));
+    } finally {
+      utimesSync(bundle, atime, mtime);
+    }
   });
 });

@@ -72,5 +72,7 @@ describe("fast YAML writer", () => {
       assert.equal(emitYaml(value), undefined, JSON.stringify(value)?.slice(0, 40));
     }
     assert.equal(toYaml({ a: "x\ny" }), "a: |-\n  x\n  y\n");
+    // -0 and 0 print alike in JavaScript but not in YAML (js-yaml writes -0.0), whichever comes first.
+    for (const value of [[0, -0], [-0, 0]]) assert.equal(emitYaml(value), jsYaml(value));
   });
 });

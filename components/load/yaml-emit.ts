@@ -39,7 +39,8 @@ function remember<K>(memo: Map<K, string | null>, key: K, text: string | null): 
  * spans several lines (it then depends on the indentation: the caller falls back).
  */
 function slowValue(value: string | number | boolean): string | null {
-  const memoKey = typeof value === "string" ? value : `\0${typeof value}:${String(value)}`;
+  // String(-0) is "0", but js-yaml writes -0 as -0.0: numbers are keyed apart from strings and by sign.
+  const memoKey = typeof value === "string" ? value : `\0${typeof value}:${Object.is(value, -0) ? "-0" : String(value)}`;
   const known = valueMemo.get(memoKey);
   if (known !== undefined) return known;
   const line = dump({ k: value }, DUMP_OPTIONS);
