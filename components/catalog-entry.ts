@@ -26,6 +26,8 @@ export abstract class CatalogEntryResource extends pulumi.ComponentResource {
     this.entry = toPolyaxonEntry(args.plan.entry);
     this.objectIds = args.plan.objects.map((o) => o.id);
     this.resources = args.plan.objects.map((o) => createKubernetesObject(o, args.secretValue, { parent: this }));
-    this.registerOutputs({ entry: this.entry, objectIds: this.objectIds });
+    // The entry is not an output: the Agent's values already carry every entry, and
+    // registering each again doubled what the state holds and the engine serializes.
+    this.registerOutputs({ objectIds: this.objectIds });
   }
 }
