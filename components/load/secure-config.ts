@@ -14,15 +14,37 @@ export type ConfigPath = (string | number)[];
 
 /** `{secure: "v1:..."}`: a value `pulumi config set --secret` stored encrypted. */
 export function isSecureNode(value: unknown): value is { secure: string } {
+  // The cheap test first: this runs on every mapping of every config value.
   return isMapping(value) && typeof value.secure === "string" && Object.keys(value).length === 1;
 }
 
 /** Paths of every encrypted node inside `value` (`[[]]` when `value` itself is one). */
 export function securePaths(value: unknown, at: ConfigPath = []): ConfigPath[] {
-  if (isSecureNode(value)) return [at];
-  if (Array.isArray(value)) return value.flatMap((v, i) => securePaths(v, [...at, i]));
-  if (typeof value === "object" && value !== null) return Object.entries(value).flatMap(([k, v]) => securePaths(v, [...at, k]));
-  return [];
+  const found: ConfigPath[] = [];
+  // One path, extended and shortened as the walk goes; copied only where a node is found.
+  const path = [...at];
+  const walk = (node: unknown): void => {
+    if (typeof node !== "object" || node === null) return;
+    if (isSecureNode(node)) {
+      found.push([...path]);
+      return;
+    }
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i]);
+        path.pop();
+      }
+      return;
+    }
+    for (const key in node) {
+      path.push(key);
+      walk((node as Record<string, unknown>)[key]);
+      path.pop();
+    }
+  };
+  walk(value);
+  return found;
 }
 
 /** A config path as `pulumi config set --path` writes it: `polyaxon:agent.values.a[0].b`. */
@@ -50,7 +72,7 @@ export function redactSecureNodes(fullKey: string, value: unknown, at: ConfigPat
 function holdsSecureNode(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
   if (isSecureNode(value)) return true;
-  for (const child of Object.values(value)) if (holdsSecureNode(child)) return true;
+  for (const key in value) if (holdsSecureNode((value as Record<string, unknown>)[key])) return true;
   return false;
 }
 

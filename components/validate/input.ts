@@ -75,6 +75,9 @@ const FIELD_OF_KIND: Record<string, string> = { Secret: "secret", ExternalSecret
  * components (so the checks see exactly what would be created), with its config path.
  */
 export function plannedObjectsAt(config: CheckInput): PlannedAt[] {
+  // Several checks ask for the same agent's objects: plan them once.
+  const known = PLANNED_AT.get(config);
+  if (known) return known;
   const at = (object: PlannedObject, path: string): PlannedAt => {
     const { kind, metadata } = object.manifest;
     const existence = `${kind === "ExternalSecret" ? "Secret" : kind}/${metadata.namespace}/${metadata.name}`;
@@ -84,5 +87,9 @@ export function plannedObjectsAt(config: CheckInput): PlannedAt[] {
     planEntryObjects(config, entry, isStore ? "artifacts-store" : "connection").map((o) => at(o, `${path}.${FIELD_OF_KIND[o.manifest.kind]}`)),
   );
   const agent = planAgentObjects(config).map((o) => at(o, `${pathsOf(config).agent}.agentSecret`));
-  return [...entries, ...agent];
+  const planned = [...entries, ...agent];
+  PLANNED_AT.set(config, planned);
+  return planned;
 }
+
+const PLANNED_AT = new WeakMap<CheckInput, PlannedAt[]>();

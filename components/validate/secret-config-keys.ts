@@ -56,14 +56,18 @@ function stringsIn(value: unknown, out: Set<string>): Set<string> {
 /** `polyaxon:*` keys that are neither catalog keys nor secrets any agent references: likely typos. */
 export function checkUnusedKeys(agents: CheckInput[], source: ConfigSource): Diagnostic[] {
   const referenced = new Set(agents.flatMap((a) => secretConfigRefs(a).map((r) => r.key)));
+  const candidates = source.keys().filter((full) => {
+    if (!full.startsWith("polyaxon:") || referenced.has(full)) return false;
+    return !(STACK_KEYS as readonly string[]).includes(full.slice("polyaxon:".length));
+  });
+  // Usually every key is referenced: the walk over the whole catalog below is then not needed.
+  if (candidates.length === 0) return [];
   // An entry with an error is not in `agents`, but the keys it names are not unused.
-  for (const name of stringsIn(STACK_KEYS.map((k) => source.value(k)), new Set())) referenced.add(fullConfigKey(name));
+  const named = new Set([...stringsIn(STACK_KEYS.map((k) => source.value(k)), new Set())].map(fullConfigKey));
   const out: Diagnostic[] = [];
-  for (const full of source.keys()) {
-    if (!full.startsWith("polyaxon:") || referenced.has(full)) continue;
-    const key = full.slice("polyaxon:".length);
-    if ((STACK_KEYS as readonly string[]).includes(key)) continue;
-    const near = closest(key, STACK_KEYS);
+  for (const full of candidates) {
+    if (named.has(full)) continue;
+    const near = closest(full.slice("polyaxon:".length), STACK_KEYS);
     out.push(
       warning("unused-config-key", full, "config key is not used by the catalog", {
         fix: near ? `did you mean polyaxon:${near}?` : "remove it, or reference it from a secret.fromConfig",
