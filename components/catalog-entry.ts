@@ -26,8 +26,9 @@ export abstract class CatalogEntryResource extends pulumi.ComponentResource {
     this.entry = toPolyaxonEntry(args.plan.entry);
     this.objectIds = args.plan.objects.map((o) => o.id);
     this.resources = args.plan.objects.map((o) => createKubernetesObject(o, args.secretValue, { parent: this }));
-    // The entry is not an output: the Agent's values already carry every entry, and
-    // registering each again doubled what the state holds and the engine serializes.
-    this.registerOutputs({ objectIds: this.objectIds });
+    // No outputs of its own: the Agent's values carry every entry and its objectIds every
+    // object; registering them again per entry doubled what the state holds and what the
+    // engine serializes (the properties above stay for programs).
+    this.registerOutputs({});
   }
 }

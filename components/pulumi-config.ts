@@ -39,6 +39,16 @@ function secretConfigKeys(): Set<string> | undefined {
   }
 }
 
+/** A config value the engine passes as a JSON object or list (set with --path, or as YAML structure). */
+function isStructured(raw: string | undefined): boolean {
+  if (raw === undefined || !/^\s*[[{]/.test(raw)) return false;
+  try {
+    return typeof JSON.parse(raw) === "object";
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The stack's Pulumi config as a ConfigSource, read once: the SDK's getters re-parse the
  * whole config on every call, which made stacks of thousands of connections quadratic.
@@ -97,6 +107,10 @@ export class PulumiConfigReader implements ConfigSource {
    */
   securePaths(key: string): ConfigPath[] {
     const fullKey = `${CONFIG_NAMESPACE}:${key}`;
+    // The engine marks every key that holds a secure node; and a secret that is one string,
+    // not a structure, can only be secret as a whole: the file is read only for the rest.
+    if (!this.isSecret(fullKey)) return [];
+    if (!isStructured(this.all[fullKey])) return [[]];
     const fromFile = this.stackFileSecurePaths()?.get(fullKey) ?? [];
     if (fromFile.length > 0) return fromFile;
     return this.isSecret(fullKey) ? [[]] : [];
