@@ -10,6 +10,7 @@ import { CONFIG_NAMESPACE } from "../components/model/index.js";
 import { type ProjectFiles, UnreadableFileError, workingTree } from "./project-files.js";
 import { secretFromEnv } from "./secret-env.js";
 import { isMapping } from "../components/catalog.js";
+import { fitHeapTo } from "./heap-policy.js";
 
 /** Input problems found before the catalog itself is read (exit code 2). */
 export class StackFileError extends Error {
@@ -73,7 +74,9 @@ function parseYaml(name: string, text: string): unknown {
 /** Read a project file, as text; a folder or non-UTF-8 bytes are input errors (exit 2). */
 function readText(files: ProjectFiles, name: string): string | undefined {
   try {
-    return files.read(name);
+    const text = files.read(name);
+    if (text !== undefined) fitHeapTo(text.length);
+    return text;
   } catch (err) {
     if (!(err instanceof UnreadableFileError)) throw err;
     const fix = err.reason.startsWith("is a folder") ? `move the folder away; ${name} must be a YAML file` : "save the file as UTF-8";
