@@ -74,5 +74,8 @@ describe("fast YAML writer", () => {
     assert.equal(toYaml({ a: "x\ny" }), "a: |-\n  x\n  y\n");
     // -0 and 0 print alike in JavaScript but not in YAML (js-yaml writes -0.0), whichever comes first.
     for (const value of [[0, -0], [-0, 0]]) assert.equal(emitYaml(value), jsYaml(value));
+    // Mappings of more than 16 keys take the other sort path.
+    const wide = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${(i * 7) % 30}`, i % 2 ? `v${i}` : { a: i }]));
+    assert.equal(emitYaml(wide), jsYaml(wide));
   });
 });
