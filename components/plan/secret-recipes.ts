@@ -19,8 +19,21 @@ export function isCreatedFromConfig(secret: SecretRef | undefined): boolean {
  * referenced or external Secret. `kind` names the notifier key. Sources combine, in the
  * order of the source table.
  */
-export function createdSecretData(secret: SecretRef | undefined, kind: string): Map<string, { recipe: SecretRecipe; refs: RecipeRef[] }> | undefined {
+export function createdSecretData(secret: SecretRef | undefined, kind: string): CreatedSecretData | undefined {
   if (!secret || !isCreatedFromConfig(secret)) return undefined;
+  // Validation and planning ask for the same Secret several times: composed once per kind.
+  let byKind = CREATED.get(secret);
+  if (!byKind) CREATED.set(secret, (byKind = new Map()));
+  if (!byKind.has(kind)) byKind.set(kind, composeSecretData(secret, kind));
+  return byKind.get(kind);
+}
+
+/** A created Secret's data, key by key, with the config keys each reads (read-only: it is shared). */
+export type CreatedSecretData = ReadonlyMap<string, { recipe: SecretRecipe; refs: RecipeRef[] }>;
+
+const CREATED = new WeakMap<SecretRef, Map<string, CreatedSecretData>>();
+
+function composeSecretData(secret: SecretRef, kind: string): CreatedSecretData {
   const data = new Map<string, { recipe: SecretRecipe; refs: RecipeRef[] }>();
   for (const key of CREATED_SOURCE_KEYS) {
     const value = secret[key];

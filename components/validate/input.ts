@@ -24,6 +24,18 @@ export { pathsOf };
 
 /** Store (when configured) and connections, with their config paths. */
 export function entriesWithPaths(config: CheckInput): EntryAt[] {
+  // A dozen checks walk the same entries: one list per agent, which keeps each EntryAt the
+  // same object (knownSecretKeys remembers its answer per EntryAt).
+  const known = ENTRIES_AT.get(config);
+  if (known) return known;
+  const list = listEntriesWithPaths(config);
+  ENTRIES_AT.set(config, list);
+  return list;
+}
+
+const ENTRIES_AT = new WeakMap<CheckInput, EntryAt[]>();
+
+function listEntriesWithPaths(config: CheckInput): EntryAt[] {
   const paths = pathsOf(config);
   const entries = config.connections.map((entry, i) => ({
     entry: entry as AnyEntry,
@@ -38,15 +50,23 @@ export function entriesWithPaths(config: CheckInput): EntryAt[] {
  * ExternalSecret syncs it), with the config path that declares each; undefined when the
  * Secret only is referenced.
  */
-export function knownSecretKeys({ entry, path }: EntryAt): Map<string, string> | undefined {
+export function knownSecretKeys(at: EntryAt): Map<string, string> | undefined {
+  if (KNOWN_SECRET_KEYS.has(at)) return KNOWN_SECRET_KEYS.get(at);
+  const { entry, path } = at;
   const created = createdSecretData(entry.secret, entry.kind);
   const external = entry.secret?.external?.data;
-  if (!created && !external) return undefined;
-  const keys = new Map<string, string>();
-  for (const [key, { refs }] of created ?? []) keys.set(key, `${path}.secret.${refs[0]?.at ?? key}`);
-  for (const key of Object.keys(external ?? {})) keys.set(key, `${path}.secret.external.data.${key}`);
+  let keys: Map<string, string> | undefined;
+  if (created || external) {
+    keys = new Map<string, string>();
+    for (const [key, { refs }] of created ?? []) keys.set(key, `${path}.secret.${refs[0]?.at ?? key}`);
+    for (const key of Object.keys(external ?? {})) keys.set(key, `${path}.secret.external.data.${key}`);
+  }
+  KNOWN_SECRET_KEYS.set(at, keys);
   return keys;
 }
+
+/** Asked by four checks per entry. */
+const KNOWN_SECRET_KEYS = new WeakMap<EntryAt, Map<string, string> | undefined>();
 
 export function error(rule: RuleId, path: string, message: string, rest: Partial<Diagnostic> = {}): Diagnostic {
   return { severity: "error", rule, path, message, ...rest };
