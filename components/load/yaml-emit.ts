@@ -138,45 +138,51 @@ function sortedKeys(map: Record<string, unknown>): string[] {
   return keys;
 }
 
-/** Lines of a non-empty mapping at `indent`; the first line's indent is left to the caller. */
-function writeMapping(out: string[], map: Record<string, unknown>, indent: string, first: boolean): void {
+/** Indentation by nesting depth, made once: the writer only pushes existing strings. */
+const INDENTS: string[] = [""];
+const indentOf = (depth: number): string => (INDENTS[depth] ??= "  ".repeat(depth));
+
+/** Lines of a non-empty mapping at `depth`; the first line's indent is left to the caller. */
+function writeMapping(out: string[], map: Record<string, unknown>, depth: number): void {
+  let first = true;
   for (const key of sortedKeys(map)) {
     const value = map[key];
     if (value === undefined) continue;
-    const prefix = first ? "" : `\n${indent}`;
+    if (!first) out.push("\n", indentOf(depth));
     first = false;
-    writePair(out, `${prefix}${keyText(key)}:`, value, indent);
+    out.push(keyText(key), ":");
+    writeValue(out, value, depth);
   }
 }
 
-/** `head` (a key and colon, or a dash) followed by `value` at `indent`. */
-function writePair(out: string[], head: string, value: unknown, indent: string): void {
+/** What follows a key's colon or a dash: ` <scalar>`, ` []`, ` {}`, or the block one level deeper. */
+function writeValue(out: string[], value: unknown, depth: number): void {
   if (!isContainer(value)) {
-    out.push(`${head} ${scalarText(value)}`);
+    out.push(" ", scalarText(value)!);
     return;
   }
   if (isEmpty(value)) {
-    out.push(Array.isArray(value) ? `${head} []` : `${head} {}`);
+    out.push(Array.isArray(value) ? " []" : " {}");
     return;
   }
-  const inner = `${indent}  `;
-  out.push(`${head}\n${inner}`);
-  if (Array.isArray(value)) writeSequence(out, value, inner, true);
-  else writeMapping(out, value, inner, true);
+  out.push("\n", indentOf(depth + 1));
+  if (Array.isArray(value)) writeSequence(out, value, depth + 1);
+  else writeMapping(out, value, depth + 1);
 }
 
-/** Items of a non-empty sequence at `indent`; the first dash's indent is left to the caller. */
-function writeSequence(out: string[], items: unknown[], indent: string, first: boolean): void {
+/** Items of a non-empty sequence at `depth`; the first dash's indent is left to the caller. */
+function writeSequence(out: string[], items: unknown[], depth: number): void {
   for (let i = 0; i < items.length; i++) {
-    const prefix = first && i === 0 ? "" : `\n${indent}`;
+    if (i > 0) out.push("\n", indentOf(depth));
     const item = items[i] === undefined ? null : items[i];
     if (isContainer(item) && !isEmpty(item)) {
       // Compact: the first entry shares the dash's line, the rest align under it.
-      out.push(`${prefix}- `);
-      if (Array.isArray(item)) writeSequence(out, item, `${indent}  `, true);
-      else writeMapping(out, item, `${indent}  `, true);
+      out.push("- ");
+      if (Array.isArray(item)) writeSequence(out, item, depth + 1);
+      else writeMapping(out, item, depth + 1);
     } else {
-      writePair(out, `${prefix}-`, item, indent);
+      out.push("-");
+      writeValue(out, item, depth);
     }
   }
 }
@@ -190,8 +196,8 @@ export function emitYaml(value: unknown): string | undefined {
     if (!isContainer(value)) return undefined;
     if (isEmpty(value)) return Array.isArray(value) ? "[]\n" : "{}\n";
     const out: string[] = [];
-    if (Array.isArray(value)) writeSequence(out, value, "", true);
-    else writeMapping(out, value, "", true);
+    if (Array.isArray(value)) writeSequence(out, value, 0);
+    else writeMapping(out, value, 0);
     out.push("\n");
     return out.join("");
   } catch (error) {
