@@ -43,7 +43,8 @@ export interface PlannedObject {
 export interface EntryPlan {
   name: string;
   entry: ConnectionEntry | ArtifactsStoreEntry;
-  objects: PlannedObject[];
+  /** Shared with validation, which planned the same entry: read-only. */
+  objects: readonly PlannedObject[];
 }
 
 /** Access modes for a created claim when none are given: runs on many nodes share it. */
@@ -124,7 +125,21 @@ export function planEntryObjects(
   catalog: PlanScope,
   entry: ConnectionEntry | ArtifactsStoreEntry,
   role: OwnerRole,
-): PlannedObject[] {
+): readonly PlannedObject[] {
+  // Validation plans every entry to check what would be created, then the render or the
+  // components plan the same entries again: the objects depend only on the entry and on
+  // these scope fields, so they are made once (and never changed afterwards).
+  const scope = [role, catalog.namespace, catalog.agent.release, ...catalog.agent.additionalNamespaces].join("\0");
+  let byScope = PLANNED.get(entry);
+  if (!byScope) PLANNED.set(entry, (byScope = new Map()));
+  let objects = byScope.get(scope);
+  if (!objects) byScope.set(scope, (objects = planFreshEntryObjects(catalog, entry, role)));
+  return objects;
+}
+
+const PLANNED = new WeakMap<ConnectionEntry | ArtifactsStoreEntry, Map<string, readonly PlannedObject[]>>();
+
+function planFreshEntryObjects(catalog: PlanScope, entry: ConnectionEntry | ArtifactsStoreEntry, role: OwnerRole): PlannedObject[] {
   const out: PlannedObject[] = [];
   const created = createdSecretData(entry.secret, entry.kind);
   for (const namespace of [catalog.namespace, ...catalog.agent.additionalNamespaces]) {
