@@ -31,9 +31,12 @@ const DIST = path.join(ROOT, "dist");
 /**
  * `node:child_process` (with `net`, `dgram` and friends) costs a few milliseconds to load;
  * commander loads it at start for executable subcommands the CLI does not have, and only
- * `diff` and a parallel `render --all` spawn anything. Each import of it becomes a module
- * that loads the real one at first use.
+ * `diff` spawns anything (git). Each import of it becomes a module whose functions load the
+ * real one at first call. Functions, not a Proxy: esbuild's interop reads every property of
+ * an imported CommonJS module at start, which would load it anyway. A name not listed here
+ * fails the build ("No matching export"), never a run.
  */
+const LAZY_CHILD_PROCESS = ["exec", "execFile", "execFileSync", "execSync", "fork", "spawn", "spawnSync"];
 const lazyChildProcess = {
   name: "lazy-child-process",
   setup(build) {
@@ -42,9 +45,11 @@ const lazyChildProcess = {
       args.namespace === "lazy-builtin" ? { path: "node:child_process", external: true } : { path: "child_process", namespace: "lazy-builtin" },
     );
     build.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, () => ({
-      contents: `let real;
-const load = () => (real ??= require("node:child_process"));
-module.exports = new Proxy({}, { get: (_, name) => load()[name], has: (_, name) => name in load(), ownKeys: () => Reflect.ownKeys(load()), getOwnPropertyDescriptor: (_, name) => Object.getOwnPropertyDescriptor(load(), name) });`,
+      contents: [
+        "let real;",
+        'const load = () => (real ??= require("node:child_process"));',
+        ...LAZY_CHILD_PROCESS.map((name) => `export const ${name} = (...args) => load().${name}(...args);`),
+      ].join("\n"),
       loader: "js",
     }));
   },

@@ -155,3 +155,19 @@ describe("command line", () => {
     assert.equal((await cli(["frobnicate"], dir)).code, 2);
   });
 });
+
+describe("the bundled CLI's start", () => {
+  // Which Node built-ins a run loaded, by their internal module list.
+  const loads = (args: string[]) => {
+    const script = `process.argv = [process.argv[0], "cli", ...${JSON.stringify(args)}];
+      require(${JSON.stringify(join(PROJECT_ROOT, "cli/run-bundle.js"))}).runBundle(${JSON.stringify(join(PROJECT_ROOT, "dist/cli.js"))});
+      process.on("exit", () => process.stderr.write("\\nloaded child_process: " + process.moduleLoadList.some((m) => m.includes("child_process"))));`;
+    const r = spawnSync(process.execPath, ["-e", script], { cwd: PROJECT_ROOT, encoding: "utf8" });
+    return /loaded child_process: (true|false)/.exec(r.stderr)?.[1];
+  };
+
+  it("loads child_process only for the commands that spawn (validate never; diff runs git)", () => {
+    assert.equal(loads(["validate", "--stack", "dev"]), "false");
+    assert.equal(loads(["diff", "--base", "HEAD", "--stack", "dev"]), "true");
+  });
+});
