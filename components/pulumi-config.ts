@@ -112,8 +112,7 @@ export class PulumiConfigReader implements ConfigSource {
     if (!this.isSecret(fullKey)) return [];
     if (!isStructured(this.all[fullKey])) return [[]];
     const fromFile = this.stackFileSecurePaths()?.get(fullKey) ?? [];
-    if (fromFile.length > 0) return fromFile;
-    return this.isSecret(fullKey) ? [[]] : [];
+    return fromFile.length > 0 ? fromFile : [[]];
   }
 
   /**

@@ -60,20 +60,13 @@ export function redactedConfigValue(fullKey: string, path: ConfigPath): string {
 /** `value` with each nested encrypted node replaced by its redaction (offline reads never decrypt). */
 export function redactSecureNodes(fullKey: string, value: unknown, at: ConfigPath = []): unknown {
   // Most config holds no nested secret: hand it back as it is instead of copying it.
-  if (!holdsSecureNode(value)) return value;
+  if (securePaths(value).length === 0) return value;
   if (isSecureNode(value)) return at.length === 0 ? value : redactedConfigValue(fullKey, at);
   if (Array.isArray(value)) return value.map((v, i) => redactSecureNodes(fullKey, v, [...at, i]));
   if (typeof value === "object" && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactSecureNodes(fullKey, v, [...at, k])]));
   }
   return value;
-}
-
-function holdsSecureNode(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  if (isSecureNode(value)) return true;
-  for (const key in value) if (holdsSecureNode((value as Record<string, unknown>)[key])) return true;
-  return false;
 }
 
 /** Matches any redaction `redactSecureNodes` writes. */

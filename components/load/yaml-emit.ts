@@ -72,7 +72,8 @@ const quotedAsIs = (s: string) => NEVER_PLAIN.test(s) && !NEEDS_ESCAPE.test(s);
 /** Thrown inside the walk when the document needs js-yaml (caught by `emitYaml`). */
 class NeedsJsYaml extends Error {}
 
-function scalarText(value: unknown): string | undefined {
+/** The text of a scalar (containers never reach here: the callers write them). */
+function scalarText(value: unknown): string {
   switch (typeof value) {
     case "string":
       if (plainString(value)) return value;
@@ -83,8 +84,7 @@ function scalarText(value: unknown): string | undefined {
     case "number":
       break;
     case "object":
-      if (value === null) return "null";
-      return undefined;
+      return "null";
     default:
       // undefined is handled by the callers; functions, symbols, bigints go to js-yaml.
       throw new NeedsJsYaml();
@@ -158,7 +158,7 @@ function writeMapping(out: string[], map: Record<string, unknown>, depth: number
 /** What follows a key's colon or a dash: ` <scalar>`, ` []`, ` {}`, or the block one level deeper. */
 function writeValue(out: string[], value: unknown, depth: number): void {
   if (!isContainer(value)) {
-    out.push(" ", scalarText(value)!);
+    out.push(" ", scalarText(value));
     return;
   }
   if (isEmpty(value)) {

@@ -95,9 +95,7 @@ const FIELD_OF_KIND: Record<string, string> = { Secret: "secret", ExternalSecret
  * components (so the checks see exactly what would be created), with its config path.
  */
 export function plannedObjectsAt(config: CheckInput): PlannedAt[] {
-  // Several checks ask for the same agent's objects: plan them once.
-  const known = PLANNED_AT.get(config);
-  if (known) return known;
+  // The objects themselves are planned once per entry (planEntryObjects remembers them).
   const at = (object: PlannedObject, path: string): PlannedAt => {
     const { kind, metadata } = object.manifest;
     const existence = `${kind === "ExternalSecret" ? "Secret" : kind}/${metadata.namespace}/${metadata.name}`;
@@ -107,9 +105,5 @@ export function plannedObjectsAt(config: CheckInput): PlannedAt[] {
     planEntryObjects(config, entry, isStore ? "artifacts-store" : "connection").map((o) => at(o, `${path}.${FIELD_OF_KIND[o.manifest.kind]}`)),
   );
   const agent = planAgentObjects(config).map((o) => at(o, `${pathsOf(config).agent}.agentSecret`));
-  const planned = [...entries, ...agent];
-  PLANNED_AT.set(config, planned);
-  return planned;
+  return [...entries, ...agent];
 }
-
-const PLANNED_AT = new WeakMap<CheckInput, PlannedAt[]>();
