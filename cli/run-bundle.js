@@ -6,10 +6,14 @@ const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
 const { createRequire } = require("node:module");
+const { isAscii } = require("node:buffer");
 
 function runBundle(file) {
   const cacheFile = file.replace(/\.js$/, ".cache");
-  const source = fs.readFileSync(file, "utf8");
+  const bytes = fs.readFileSync(file);
+  // esbuild writes ASCII (it escapes other characters), which decodes as Latin-1 into a
+  // one-byte string in half the time UTF-8 decoding takes (5 ms of a short command).
+  const source = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);

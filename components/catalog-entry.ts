@@ -25,7 +25,11 @@ export abstract class CatalogEntryResource extends pulumi.ComponentResource {
     super(type, name, {}, opts);
     this.entry = toPolyaxonEntry(args.plan.entry);
     this.objectIds = args.plan.objects.map((o) => o.id);
-    this.resources = args.plan.objects.map((o) => createKubernetesObject(o, args.secretValue, { parent: this }));
+    // Loops, not map callbacks, here and in Agent and runStack: the SDK records the whole
+    // call stack of every resource it registers (formatted, parsed and sent to the engine),
+    // and each frame between the program and the resource costs that once per resource.
+    this.resources = [];
+    for (const o of args.plan.objects) this.resources.push(createKubernetesObject(o, args.secretValue, { parent: this }));
     // No outputs of its own: the Agent's values carry every entry and its objectIds every
     // object; registering them again per entry doubled what the state holds and what the
     // engine serializes (the properties above stay for programs).

@@ -29,26 +29,33 @@ const withoutZodLocales = {
 };
 const DIST = path.join(ROOT, "dist");
 /**
- * `node:child_process` (with `net`, `dgram` and friends) costs a few milliseconds to load;
- * commander loads it at start for executable subcommands the CLI does not have, and only
- * `diff` spawns anything (git). Each import of it becomes a module whose functions load the
- * real one at first call. Functions, not a Proxy: esbuild's interop reads every property of
- * an imported CommonJS module at start, which would load it anyway. A name not listed here
- * fails the build ("No matching export"), never a run.
+ * Built-in modules that cost milliseconds to load and that few commands use:
+ * `node:child_process` (with `net`, `dgram` and friends), which commander loads at start for
+ * executable subcommands the CLI does not have, and which only `diff` uses (git); and
+ * `node:crypto`, which only hashes (the diff snapshot, the agent's checksum). Each import of
+ * one becomes a module whose functions load the real one at first call. Functions, not a
+ * Proxy: esbuild's interop reads every property of an imported CommonJS module at start,
+ * which would load it anyway. A name not listed here fails the build ("No matching
+ * export"), never a run.
  */
-const LAZY_CHILD_PROCESS = ["exec", "execFile", "execFileSync", "execSync", "fork", "spawn", "spawnSync"];
-const lazyChildProcess = {
-  name: "lazy-child-process",
+const LAZY_BUILTINS = {
+  child_process: ["exec", "execFile", "execFileSync", "execSync", "fork", "spawn", "spawnSync"],
+  crypto: ["createHash"],
+};
+const lazyBuiltins = {
+  name: "lazy-builtins",
   setup(build) {
-    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+    const names = Object.keys(LAZY_BUILTINS).join("|");
+    build.onResolve({ filter: new RegExp(`^(node:)?(${names})$`) }, (args) => {
+      const name = args.path.replace(/^node:/, "");
       // The stand-in's own require is the real module.
-      args.namespace === "lazy-builtin" ? { path: "node:child_process", external: true } : { path: "child_process", namespace: "lazy-builtin" },
-    );
-    build.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, () => ({
+      return args.namespace === "lazy-builtin" ? { path: `node:${name}`, external: true } : { path: name, namespace: "lazy-builtin" };
+    });
+    build.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (args) => ({
       contents: [
         "let real;",
-        'const load = () => (real ??= require("node:child_process"));',
-        ...LAZY_CHILD_PROCESS.map((name) => `export const ${name} = (...args) => load().${name}(...args);`),
+        `const load = () => (real ??= require("node:${args.path}"));`,
+        ...LAZY_BUILTINS[args.path].map((name) => `export const ${name} = (...args) => load().${name}(...args);`),
       ].join("\n"),
       loader: "js",
     }));
@@ -57,7 +64,7 @@ const lazyChildProcess = {
 
 /** The bundles: entry, output file, plugins, and (for the program) the Pulumi SDK left outside. */
 const BUNDLES = [
-  { entry: "cli/entry.ts", out: "cli.js", plugins: [withoutZodLocales, lazyChildProcess] },
+  { entry: "cli/entry.ts", out: "cli.js", plugins: [withoutZodLocales, lazyBuiltins] },
   { entry: "index.ts", out: "stack.js", plugins: [withoutZodLocales], external: ["@pulumi/*"] },
   { entry: "program.ts", out: "program.js", plugins: [withoutZodLocales], external: ["@pulumi/*"] },
 ];
