@@ -3,7 +3,7 @@
 // Node and a V8 code cache: no TypeScript loader, no resolving of our modules at start.
 // When a source is newer than that bundle (you edited a .ts file and did not rebuild), it
 // runs the sources through tsx instead, so that `pulumi up` never deploys stale code.
-// Its exports are the stack outputs.
+// It exports the program: a function, which the SDK's runner calls (index.ts says why).
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");

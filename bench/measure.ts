@@ -23,10 +23,9 @@ export function median(xs: number[]): number {
 }
 
 /**
- * Run `node <args>` once in `cwd`; with `memory`, preload usage.js to read its peak RSS;
- * with `mayFail`, a non-zero exit is part of the measured run (not an error).
+ * Run `node <args>` once in `cwd` (it must succeed); with `memory`, preload usage.js to read its peak RSS.
  */
-export function runNode(args: string[], cwd: string, memory = false, mayFail = false): Sample {
+export function runNode(args: string[], cwd: string, memory = false): Sample {
   const usageFile = join(mkdtempSync(join(tmpdir(), "plx-bench-")), "usage");
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, memory ? ["-r", USAGE, ...args] : args, {
@@ -36,7 +35,7 @@ export function runNode(args: string[], cwd: string, memory = false, mayFail = f
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0 && !mayFail) throw new Error(`node ${args.join(" ")} failed (${r.status}):\n${r.stderr}`);
+  if (r.status !== 0) throw new Error(`node ${args.join(" ")} failed (${r.status}):\n${r.stderr}`);
   const maxRssMiB = memory ? Number(readFileSync(usageFile, "utf8")) / 1024 : undefined;
   return { seconds, ...(maxRssMiB === undefined ? {} : { maxRssMiB }), stdout: r.stdout };
 }

@@ -116,9 +116,11 @@ describe("this repository as a Pulumi project", () => {
   it("pulumi-main.js runs the bundled program, and the sources through tsx when one is newer than the bundle", function () {
     this.timeout(60000);
     const bundle = join(PROJECT_ROOT, "dist", "stack.js");
-    // With no stack config the program stops at its first check: where it threw says what ran.
+    // Called as the SDK's runner calls the program it loaded, with no stack config: the
+    // program stops at its first check, and where it threw says what ran.
+    const call = `const program = require(${JSON.stringify(join(PROJECT_ROOT, "pulumi-main.js"))}); program();`;
     const ranFrom = () => {
-      const r = spawnSync(process.execPath, [join(PROJECT_ROOT, "pulumi-main.js")], { cwd: PROJECT_ROOT, encoding: "utf8", env: { ...process.env, PULUMI_CONFIG: "{}" } });
+      const r = spawnSync(process.execPath, ["-e", call], { cwd: PROJECT_ROOT, encoding: "utf8", env: { ...process.env, PULUMI_CONFIG: "{}" } });
       assert.match(r.stderr, /the stack names no cluster/);
       return /at runStack \((.*?):\d+:\d+\)/.exec(r.stderr)?.[1];
     };

@@ -25,12 +25,19 @@ const { setStackResource } = require("@pulumi/pulumi/runtime/state");
 const DIR = resolve(__dirname, "fixtures/secret-config");
 const PASSWORD = "polyaxon:agent.values.postgresql.auth.password";
 
-/** Run index.ts, the real entry point, as the root stack; its exports become the stack outputs. */
+/**
+ * Run index.ts, the real entry point, as the root stack, the way the SDK's runner does
+ * (cmd/run/run.js): load it, call the function it exports, and take its result as the
+ * stack outputs.
+ */
 async function runEntryPoint(): Promise<Record<string, unknown>> {
   const entry = require.resolve("../index.ts");
   delete require.cache[entry];
   try {
-    const outputs = await runInPulumiStack(() => require(entry));
+    const outputs = await runInPulumiStack(() => {
+      const program = require(entry) as unknown;
+      return program instanceof Function ? program() : program;
+    });
     await waitForRPCs();
     return outputs;
   } finally {
