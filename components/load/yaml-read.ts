@@ -41,9 +41,9 @@ const DOUBLE = 34;
  */
 class Reader {
   private next = 0;
-  indent = -1;
-  start = 0;
-  end = 0;
+  private indent = -1;
+  private start = 0;
+  private end = 0;
 
   constructor(
     private readonly text: string,
