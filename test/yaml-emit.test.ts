@@ -67,6 +67,14 @@ describe("fast YAML writer", () => {
     }
   });
 
+  it("writes large documents, whose parts it joins every few thousand, exactly as js-yaml does", () => {
+    const entry = (i: number) => ({ name: `conn-${i}`, kind: "s3", schema: { bucket: `s3://b-${i}` }, tags: ["a", `t${i}`], secret: { name: `s-${i}` } });
+    const values = { connections: Array.from({ length: 3000 }, (_, i) => entry(i)), wide: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, i])) };
+    const text = emitYaml(values);
+    assert.ok(text !== undefined && text.length > 200_000);
+    assert.equal(text, jsYaml(values));
+  });
+
   it("hands back what it cannot write for sure: multi-line strings, long keys, class instances, root scalars", () => {
     for (const value of [{ a: "x\ny" }, { ["k".repeat(1100)]: 1 }, { d: new Date(0) }, "root", 42, { f: () => 1 }]) {
       assert.equal(emitYaml(value), undefined, JSON.stringify(value)?.slice(0, 40));
