@@ -51,18 +51,17 @@ export function runStack(source: PulumiConfigReader = new PulumiConfigReader()):
   // The catalogs are validated already: each Agent takes its catalog as it is (the typed
   // args would validate it a second time) and resolves secret config keys from the stack.
   // A loop rather than a map callback: fewer stack frames for the SDK to record per resource (see CatalogEntryResource).
-  const agents: Agent[] = [];
-  for (const catalog of stack.agents) {
-    agents.push(new Agent(catalog.agent.release, { catalog, secretValue: (key) => source.secret(key) }, { providers: { kubernetes: provider } }));
-  }
   // Each agent's advice is attached to it in `pulumi up`'s output; the rest (cluster, unused keys) to the stack.
+  const agents: Agent[] = [];
   const own = new Set<string>();
-  stack.agents.forEach((catalog, i) => {
+  for (const catalog of stack.agents) {
+    const agent = new Agent(catalog.agent.release, { catalog, secretValue: (key) => source.secret(key) }, { providers: { kubernetes: provider } });
+    agents.push(agent);
     for (const w of catalog.warnings.map(formatDiagnostic)) {
       own.add(w);
-      pulumi.log.warn(w, agents[i]);
+      pulumi.log.warn(w, agent);
     }
-  });
+  }
   for (const w of warnings) if (!own.has(w)) pulumi.log.warn(w);
   return {
     values: Object.fromEntries(agents.map((a) => [a.plan.release, a.valuesOutput])),

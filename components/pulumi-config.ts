@@ -132,7 +132,6 @@ export class PulumiConfigReader implements ConfigSource {
     return this.fileSecurePaths;
   }
 
-
   /** `polyaxon:s3Key` → its value as a Pulumi secret (it must be set: validation checked it). */
   secret(fullKey: string): pulumi.Output<string> {
     const value = this.all[fullKey];
