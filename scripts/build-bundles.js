@@ -29,33 +29,43 @@ const withoutZodLocales = {
 };
 const DIST = path.join(ROOT, "dist");
 /**
- * Built-in modules that cost milliseconds to load and that few commands use:
- * `node:child_process` (with `net`, `dgram` and friends), which commander loads at start for
- * executable subcommands the CLI does not have, and which only `diff` uses (git); and
- * `node:crypto`, which only hashes (the diff snapshot, the agent's checksum). Each import of
- * one becomes a module whose functions load the real one at first call. Functions, not a
- * Proxy: esbuild's interop reads every property of an imported CommonJS module at start,
- * which would load it anyway. A name not listed here fails the build ("No matching
- * export"), never a run.
+ * Modules that cost milliseconds to load and that few commands use, loaded at their first
+ * call instead of at start:
+ * - `node:child_process` (with `net`, `dgram` and friends), which commander loads at start
+ *   for executable subcommands the CLI does not have, and which only `diff` uses (git);
+ * - `node:crypto`, which only hashes (the diff snapshot, the agent's checksum);
+ * - the packages `yaml` (115 KB bundled: only `import` edits a stack file with it) and
+ *   `diff` (only `diff` prints patches), which stay outside the bundle and are required from
+ *   the installed dependencies when first called, so that every other command reads,
+ *   deserialises and runs a fifth less code at start.
+ * Each import of one becomes a module whose functions load the real one at first call.
+ * Functions, not a Proxy: esbuild's interop reads every property of an imported CommonJS
+ * module at start, which would load it anyway. A name not listed here fails the build ("No
+ * matching export"), never a run.
  */
-const LAZY_BUILTINS = {
-  child_process: ["exec", "execFile", "execFileSync", "execSync", "fork", "spawn", "spawnSync"],
-  crypto: ["createHash"],
+const LAZY_MODULES = {
+  "node:child_process": ["exec", "execFile", "execFileSync", "execSync", "fork", "spawn", "spawnSync"],
+  "node:crypto": ["createHash"],
+  yaml: ["isMap", "isSeq", "parseDocument"],
+  diff: ["createTwoFilesPatch"],
 };
-const lazyBuiltins = {
-  name: "lazy-builtins",
+/** `child_process` and `node:child_process` are one module. */
+const lazyKey = (specifier) => (`node:${specifier}` in LAZY_MODULES ? `node:${specifier}` : specifier);
+const lazyModules = {
+  name: "lazy-modules",
   setup(build) {
-    const names = Object.keys(LAZY_BUILTINS).join("|");
-    build.onResolve({ filter: new RegExp(`^(node:)?(${names})$`) }, (args) => {
-      const name = args.path.replace(/^node:/, "");
+    const escaped = Object.keys(LAZY_MODULES).map((k) => k.replace(/^node:/, ""));
+    build.onResolve({ filter: new RegExp(`^(node:)?(${escaped.join("|")})$`) }, (args) => {
+      const key = lazyKey(args.path);
+      if (!(key in LAZY_MODULES)) return undefined;
       // The stand-in's own require is the real module.
-      return args.namespace === "lazy-builtin" ? { path: `node:${name}`, external: true } : { path: name, namespace: "lazy-builtin" };
+      return args.namespace === "lazy-module" ? { path: key, external: true } : { path: key, namespace: "lazy-module" };
     });
-    build.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (args) => ({
+    build.onLoad({ filter: /.*/, namespace: "lazy-module" }, (args) => ({
       contents: [
         "let real;",
-        `const load = () => (real ??= require("node:${args.path}"));`,
-        ...LAZY_BUILTINS[args.path].map((name) => `export const ${name} = (...args) => load().${name}(...args);`),
+        `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
+        ...LAZY_MODULES[args.path].map((name) => `export const ${name} = (...args) => load().${name}(...args);`),
       ].join("\n"),
       loader: "js",
     }));
@@ -64,7 +74,7 @@ const lazyBuiltins = {
 
 /** The bundles: entry, output file, plugins, and (for the program) the Pulumi SDK left outside. */
 const BUNDLES = [
-  { entry: "cli/entry.ts", out: "cli.js", plugins: [withoutZodLocales, lazyBuiltins] },
+  { entry: "cli/entry.ts", out: "cli.js", plugins: [withoutZodLocales, lazyModules] },
   { entry: "index.ts", out: "stack.js", plugins: [withoutZodLocales], external: ["@pulumi/*"] },
   { entry: "program.ts", out: "program.js", plugins: [withoutZodLocales], external: ["@pulumi/*"] },
 ];

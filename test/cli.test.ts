@@ -157,20 +157,58 @@ describe("command line", () => {
 });
 
 describe("the bundled CLI's start", () => {
-  // Which of the lazily loaded Node built-ins a run loaded, by their internal module list.
-  const loads = (args: string[]) => {
+  /**
+   * Runs the bundle in `cwd`; reports its exit status, output, and which of the lazily
+   * loaded modules it loaded (built-ins by Node's internal module list, packages by the
+   * require cache), and how many functions it compiled from strings (zod's JIT).
+   */
+  const run = (args: string[], cwd = PROJECT_ROOT) => {
     const script = `process.argv = [process.argv[0], "cli", ...${JSON.stringify(args)}];
+      let compiled = 0;
+      const RealFunction = Function;
+      globalThis.Function = new Proxy(RealFunction, { construct: (target, a) => (compiled++, Reflect.construct(target, a)), apply: (target, self, a) => (compiled++, Reflect.apply(target, self, a)) });
       require(${JSON.stringify(join(PROJECT_ROOT, "cli/run-bundle.js"))}).runBundle(${JSON.stringify(join(PROJECT_ROOT, "dist/cli.js"))});
-      process.on("exit", () => process.stderr.write("\\nloaded: " + JSON.stringify(["child_process", "crypto"].filter((b) => process.moduleLoadList.includes("NativeModule " + b)))));`;
+      process.on("exit", () => {
+        const packages = Object.keys(require.cache).map((f) => /node_modules[\\/](yaml|diff)[\\/]/.exec(f)?.[1]).filter(Boolean);
+        const builtins = ["child_process", "crypto"].filter((b) => process.moduleLoadList.includes("NativeModule " + b));
+        process.stderr.write("\\nloaded: " + JSON.stringify({ modules: [...new Set([...builtins, ...packages])], compiled }));
+      });`;
     // A script file, not `node -e`: Node's eval mode loads crypto itself.
     const file = join(mkdtempSync(join(tmpdir(), "plx-loads-")), "run.js");
     writeFileSync(file, script);
-    const r = spawnSync(process.execPath, [file], { cwd: PROJECT_ROOT, encoding: "utf8" });
-    return JSON.parse(/loaded: (\[.*\])/.exec(r.stderr)?.[1] ?? "null") as string[] | null;
+    const r = spawnSync(process.execPath, [file], { cwd, encoding: "utf8" });
+    const report = JSON.parse(/loaded: (\{.*\})/.exec(r.stderr)?.[1] ?? "null") as { modules: string[]; compiled: number } | null;
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr, modules: report?.modules, compiled: report?.compiled };
   };
 
-  it("loads child_process and crypto only when a command uses them (validate neither; diff runs git)", () => {
-    assert.deepEqual(loads(["validate", "--stack", "dev"]), []);
-    assert.ok(loads(["diff", "--base", "HEAD", "--stack", "dev"])?.includes("child_process"));
+  it("loads child_process, crypto, yaml and diff only when a command uses them (validate and render none; diff runs git)", () => {
+    assert.deepEqual(run(["validate", "--stack", "dev"]).modules, []);
+    const out = mkdtempSync(join(tmpdir(), "plx-bundle-render-"));
+    assert.deepEqual(run(["render", "--stack", "dev", "--out", out]).modules, []);
+    assert.ok(run(["diff", "--base", "HEAD", "--stack", "dev"]).modules?.includes("child_process"));
+  });
+
+  it("builds its zod schemas jitless: validate compiles no function from a string", () => {
+    const r = run(["validate", "--stack", "dev"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.compiled, 0);
+  });
+
+  it("loads the yaml package when import edits a stack file, and the diff package when diff shows a patch", () => {
+    const dir = mkdtempSync(join(tmpdir(), "plx-bundle-lazy-"));
+    cpSync(join(PROJECT_ROOT, "Pulumi.yaml"), join(dir, "Pulumi.yaml"));
+    cpSync(join(PROJECT_ROOT, "Pulumi.dev.yaml"), join(dir, "Pulumi.dev.yaml"));
+    const git = (...args: string[]) => spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: dir });
+    git("init", "-q");
+    git("add", ".");
+    git("commit", "-qm", "base");
+    const imported = run(["import", join(PROJECT_ROOT, "test/fixtures/import/agent-s3.yaml"), "--stack", "dev", "--force"], dir);
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.ok(imported.modules?.includes("yaml"), JSON.stringify(imported.modules));
+    assert.match(readFileSync(join(dir, "Pulumi.dev.yaml"), "utf8"), /kind: s3/);
+    const diff = run(["diff", "--base", "HEAD", "--stack", "dev"], dir);
+    assert.equal(diff.status, 0, diff.stderr);
+    assert.ok(diff.modules?.includes("diff"), JSON.stringify(diff.modules));
+    assert.match(diff.stdout, /^\s*\+\s+kind: s3$/m);
   });
 });
