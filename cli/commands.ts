@@ -23,7 +23,6 @@ import { writeRender } from "./render.js";
 import { revealedValue, secretEnvVar } from "./secret-env.js";
 import { readStackConfig, StackFileError } from "./stack-file.js";
 
-
 /** Load and validate a stack, printing every problem; undefined when invalid. */
 function loadAndReport(projectDir: string, stack: string, io: Io, writes: boolean): StackModel | undefined {
   let diagnostics: Diagnostic[];
@@ -85,7 +84,7 @@ function secretNote(plan: StackPlan, reveal: boolean): string | undefined {
   if (keys.length === 0) return inValues === 0 ? undefined : `note: ${valuesPart}`;
   // One look at the environment (each process.env read is a getenv call).
   const exported = new Set(Object.keys(process.env).filter((name) => name.startsWith("PLXC_SECRET_")));
-  const fromEnv = keys.filter((k) => exported.has(secretEnvVar(k))).length;
+  const fromEnv = exported.size === 0 ? 0 : keys.filter((k) => exported.has(secretEnvVar(k))).length;
   if (reveal) {
     return `note: --reveal: Secret data written in clear from ${fromEnv} of ${keys.length} PLXC_SECRET_* variables; the rest stays redacted${valuesPart}. Do not commit this output.`;
   }

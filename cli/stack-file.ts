@@ -4,7 +4,7 @@
  * Encrypted (`secure:`) values are never decrypted; only their presence is used.
  */
 import { fromYaml, YamlAliasError } from "../components/load/yaml.js";
-import { type ConfigSource, type Diagnostic, isSecureNode, redactSecureNodes, securePaths, showValue } from "../components/catalog.js";
+import { type ConfigPath, type ConfigSource, type Diagnostic, isSecureNode, redactSecureNodes, securePaths, showValue } from "../components/catalog.js";
 import { closest } from "../components/model/suggest.js";
 import { CONFIG_NAMESPACE } from "../components/model/index.js";
 import { type ProjectFiles, UnreadableFileError, workingTree } from "./project-files.js";
@@ -174,12 +174,20 @@ export function readStackConfig(project: string | ProjectFiles, stack: string): 
 /** A stack file's config keys (from `readStackFile`) as the catalog loader reads them; no secret value. */
 export function configSourceOf(values: ReadonlyMap<string, unknown>): ConfigSource {
   const full = (key: string) => `${CONFIG_NAMESPACE}:${key}`;
+  // Each key's encrypted nodes, found once: the loader and several checks ask for them, and
+  // a catalog of thousands of entries takes milliseconds to walk.
+  const found = new Map<string, ConfigPath[]>();
+  const pathsOf = (key: string): ConfigPath[] => {
+    let paths = found.get(key);
+    if (paths === undefined) found.set(key, (paths = securePaths(values.get(full(key)))));
+    return paths;
+  };
   return {
     // Nested secret values are never decrypted offline: each becomes a redaction naming its path.
-    value: (key) => redactSecureNodes(full(key), values.get(full(key))),
+    value: (key) => (pathsOf(key).length === 0 ? values.get(full(key)) : redactSecureNodes(full(key), values.get(full(key)))),
     keys: () => [...values.keys()],
     isSecure: (key) => (values.has(key) ? isEncrypted(values.get(key)) : undefined),
-    securePaths: (key) => securePaths(values.get(full(key))),
+    securePaths: pathsOf,
   };
 }
 
