@@ -108,11 +108,36 @@ async function build() {
   );
 }
 
+/**
+ * Writes the CLI's code cache (dist/cli.cache) from a render of the dev stack, instead of
+ * leaving it to whichever command runs first: the cache holds the functions the run that
+ * wrote it compiled, so a cache written by `validate` (or `schema`) left every render to
+ * compile its writer and manifests from source again (a 1,000-connection render: 3% of its
+ * time). A render also runs everything validate runs. Written to a scratch folder, never to
+ * the project; when the dev stack cannot be rendered, the first command writes the cache,
+ * as before.
+ */
+function warmCliCache() {
+  const { spawnSync } = require("node:child_process");
+  const os = require("node:os");
+  fs.rmSync(path.join(DIST, "cli.cache"), { force: true });
+  if (!fs.existsSync(path.join(ROOT, "Pulumi.dev.yaml"))) return;
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "plx-warm-"));
+  try {
+    spawnSync(process.execPath, [path.join(ROOT, "cli", "bin.js"), "render", "--stack", "dev", "--out", out], { cwd: ROOT, stdio: "ignore" });
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
 module.exports = { DIST, build, withoutZodLocales };
 
 if (require.main === module) {
   build().then(
-    (files) => console.log(`built ${files.map((f) => path.relative(ROOT, f)).join(", ")}`),
+    (files) => {
+      warmCliCache();
+      console.log(`built ${files.map((f) => path.relative(ROOT, f)).join(", ")}`);
+    },
     (err) => {
       console.error(err);
       process.exitCode = 1;

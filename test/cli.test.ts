@@ -4,7 +4,7 @@
  */
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { RENDER_MARKER } from "../cli/atomic-dir.js";
@@ -210,5 +210,27 @@ describe("the bundled CLI's start", () => {
     assert.equal(diff.status, 0, diff.stderr);
     assert.ok(diff.modules?.includes("diff"), JSON.stringify(diff.modules));
     assert.match(diff.stdout, /^\s*\+\s+kind: s3$/m);
+  });
+});
+
+describe("the CLI's code cache", () => {
+  const bundle = join(PROJECT_ROOT, "dist/cli.js");
+  const cache = join(PROJECT_ROOT, "dist/cli.cache");
+
+  it("is written by the build from a render: it holds more compiled code than a cache a first validate writes", () => {
+    // The bundle and its runner alone in a scratch folder, where validate writes the cache.
+    const copy = mkdtempSync(join(tmpdir(), "plx-cache-"));
+    for (const f of ["cli/bin.js", "cli/run-bundle.js", "dist/cli.js"]) cpSync(join(PROJECT_ROOT, f), join(copy, f));
+    const r = spawnSync(process.execPath, [join(copy, "cli/bin.js"), "validate", "--stack", "dev"], { cwd: PROJECT_ROOT, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(statSync(cache).size > statSync(join(copy, "dist/cli.cache")).size, "the build's cache holds the render's functions too");
+  });
+
+  it("is taken as it is by later commands (a cache V8 rejected would be written anew at exit)", () => {
+    const before = statSync(cache);
+    assert.ok(before.mtimeMs >= statSync(bundle).mtimeMs, "the cache is not older than its bundle");
+    const r = spawnSync(process.execPath, [join(PROJECT_ROOT, "cli/bin.js"), "validate", "--stack", "dev"], { cwd: PROJECT_ROOT, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(statSync(cache).mtimeMs, before.mtimeMs);
   });
 });
