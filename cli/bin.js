@@ -3,9 +3,10 @@
 // `npm ci`/`npm run build`) and does no other work at start; from a checkout without the
 // bundle it falls back to tsx on the sources.
 "use strict";
-// A young generation that does not grow, set before anything is allocated: peak memory
-// stays low; cli/heap-policy.ts says why, and lets it grow for very large stack files.
-require("node:v8").setFlagsFromString("--semi-space-growth-factor=1");
+// A young generation that does not grow, set before anything is allocated, and no
+// optimizing compiler: short commands end sooner and peak lower; cli/heap-policy.ts says
+// why, and restores both for large stack files.
+require("node:v8").setFlagsFromString("--semi-space-growth-factor=1 --no-opt");
 const fs = require("node:fs");
 const path = require("node:path");
 

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, w
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { RENDER_MARKER } from "../cli/atomic-dir.js";
+import { flagsAfterReading, GROW_FROM_BYTES, OPTIMIZE_FROM_BYTES } from "../cli/heap-policy.js";
 import { toYaml as stringify } from "../components/load/yaml.js";
 import { FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
 import { cli } from "./helpers/cli.js";
@@ -158,16 +159,17 @@ describe("command line", () => {
 
 describe("the bundled CLI's start", () => {
   /**
-   * Runs the bundle in `cwd`; reports its exit status, output, and which of the lazily
-   * loaded modules it loaded (built-ins by Node's internal module list, packages by the
-   * require cache), and how many functions it compiled from strings (zod's JIT).
+   * Runs the bundle through cli/bin.js (with its V8 flags, which the code cache must match)
+   * in `cwd`; reports its exit status, output, and which of the lazily loaded modules it
+   * loaded (built-ins by Node's internal module list, packages by the require cache), and
+   * how many functions it compiled from strings (zod's JIT).
    */
   const run = (args: string[], cwd = PROJECT_ROOT) => {
     const script = `process.argv = [process.argv[0], "cli", ...${JSON.stringify(args)}];
       let compiled = 0;
       const RealFunction = Function;
       globalThis.Function = new Proxy(RealFunction, { construct: (target, a) => (compiled++, Reflect.construct(target, a)), apply: (target, self, a) => (compiled++, Reflect.apply(target, self, a)) });
-      require(${JSON.stringify(join(PROJECT_ROOT, "cli/run-bundle.js"))}).runBundle(${JSON.stringify(join(PROJECT_ROOT, "dist/cli.js"))});
+      require(${JSON.stringify(BIN)});
       process.on("exit", () => {
         const packages = Object.keys(require.cache).map((f) => /node_modules[\\/](yaml|diff)[\\/]/.exec(f)?.[1]).filter(Boolean);
         const builtins = ["child_process", "crypto"].filter((b) => process.moduleLoadList.includes("NativeModule " + b));
@@ -232,5 +234,21 @@ describe("the CLI's code cache", () => {
     const r = spawnSync(process.execPath, [join(PROJECT_ROOT, "cli/bin.js"), "validate", "--stack", "dev"], { cwd: PROJECT_ROOT, encoding: "utf8" });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(statSync(cache).mtimeMs, before.mtimeMs);
+  });
+});
+
+describe("the CLI's V8 policy by stack file size", () => {
+  it("keeps the optimizing compiler off and the young generation small for small stack files", () => {
+    assert.deepEqual(flagsAfterReading(0, 40_000), []);
+    assert.deepEqual(flagsAfterReading(40_000, 500_000), []);
+  });
+
+  it("turns the optimizing compiler on once, when the stack files read add up to OPTIMIZE_FROM_BYTES", () => {
+    assert.deepEqual(flagsAfterReading(OPTIMIZE_FROM_BYTES - 10, 10), ["--opt"]);
+    assert.deepEqual(flagsAfterReading(OPTIMIZE_FROM_BYTES, 500_000), [], "already on");
+  });
+
+  it("lets the young generation grow for a very large stack file", () => {
+    assert.deepEqual(flagsAfterReading(0, GROW_FROM_BYTES), ["--semi-space-growth-factor=2", "--opt"]);
   });
 });
