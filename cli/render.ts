@@ -2,7 +2,7 @@
  * `render --stack <name>`: the values of every agent and every Kubernetes object `pulumi up`
  * of the stack would create, as files. Secret data is redacted: the CLI never decrypts config.
  */
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import {
   materialize,
   type PlannedObject,
@@ -33,8 +33,10 @@ export function* renderEntries(plan: StackPlan, secretValue: (recipe: SecretReci
       yield [join("releases", `${r.name}.yaml`), toYaml({ ...r, valuesFile: `values/${agent.release}.yaml` })];
     }
   }
+  // A file name holds no separator (Kubernetes names have none): no path.join() needed.
+  const manifests = `manifests${sep}`;
   for (const object of plan.objects) {
-    yield [join("manifests", manifestFileName(object)), toYaml(materialize(object, secretValue))];
+    yield [manifests + manifestFileName(object), toYaml(materialize(object, secretValue))];
   }
 }
 
