@@ -79,7 +79,7 @@ export class Agent extends pulumi.ComponentResource {
     for (const o of plan.agentObjects) this.resources.push(createKubernetesObject(o, secretValue, child));
 
     if (plan.helmRelease) this.release = this.deployChart(plan, plan.helmRelease);
-    this.registerOutputs({ valuesYaml: this.valuesOutput, objectIds: this.objectIds });
+    this.registerOutputs({ valuesYaml: this.valuesOutput });
   }
 
 

@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { fromYaml as parse } from "../components/load/yaml.js";
 import { Agent, CONNECTION_KINDS, configSourceFrom, loadCatalog, ROLLOUT_ANNOTATION } from "../components/internal.js";
-import { registered, resetRegistered, settled } from "./helpers/pulumi-mocks.js";
+import { registered, registeredOutputs, resetRegistered, settled } from "./helpers/pulumi-mocks.js";
 
 const everyKind = parse(readFileSync(resolve(__dirname, "fixtures/every-kind-values.yaml"), "utf8")) as Record<string, unknown>;
 
@@ -61,6 +61,10 @@ describe("components", () => {
     assert.equal(labels["app.kubernetes.io/instance"], "polyaxon-agent");
     assert.equal(labels["app.kubernetes.io/managed-by"], "pulumi");
     assert.deepEqual(agent.objectIds, ["ConfigMap/team/db-cfg", "PersistentVolumeClaim/team/vol", "Secret/team/db"]);
+    // The state holds each object once, as a resource: the Agent's outputs are its values only
+    // (a list of every object id in them cost the SDK an await per object).
+    const outputs = registeredOutputs.find((o) => o.urn.endsWith("polyaxon:index:Agent::plx"));
+    assert.deepEqual(Object.keys(outputs?.outputs ?? {}), ["valuesYaml"]);
   });
 
   it("rolls the gateway pod when a Secret it reads changes, through gateway.annotations", async () => {
