@@ -109,8 +109,14 @@ describe("this repository as a Pulumi project", () => {
     const project = fromYaml(readFileSync(join(PROJECT_ROOT, "Pulumi.yaml"), "utf8")) as { main?: string; runtime: { options?: Record<string, unknown> } };
     const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { main: string };
     assert.equal(project.main, "pulumi-main.js");
-    assert.deepEqual(project.runtime.options, { typescript: false });
+    assert.deepEqual(project.runtime.options, { typescript: false, nodeargs: "--max-semi-space-size=64" });
     assert.equal(pkg.main, "lib/components/index.js");
+  });
+
+  it("passes node flags this Node accepts (runtime.options.nodeargs: node refuses a bad option)", () => {
+    const project = fromYaml(readFileSync(join(PROJECT_ROOT, "Pulumi.yaml"), "utf8")) as { runtime: { options: { nodeargs: string } } };
+    const r = spawnSync(process.execPath, [...project.runtime.options.nodeargs.split(/\s+/), join(PROJECT_ROOT, "pulumi-main.js")], { cwd: PROJECT_ROOT, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
   });
 
   it("pulumi-main.js runs the bundled program, and the sources through tsx when one is newer than the bundle", function () {
