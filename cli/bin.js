@@ -4,7 +4,7 @@
 // bundle it falls back to tsx on the sources.
 "use strict";
 // A young generation that does not grow, set before anything is allocated, and no
-// optimizing compiler: short commands end sooner and peak lower; cli/heap-policy.ts says
+// optimizing compiler: short commands end sooner and peak lower; cli/v8-policy.ts says
 // why, and restores both for large stack files.
 require("node:v8").setFlagsFromString("--semi-space-growth-factor=1 --no-opt");
 const fs = require("node:fs");

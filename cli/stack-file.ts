@@ -10,7 +10,7 @@ import { CONFIG_NAMESPACE } from "../components/model/index.js";
 import { type ProjectFiles, UnreadableFileError, workingTree } from "./project-files.js";
 import { secretFromEnv } from "./secret-env.js";
 import { isMapping } from "../components/catalog.js";
-import { fitHeapTo } from "./heap-policy.js";
+import { fitV8To } from "./v8-policy.js";
 
 /** Input problems found before the catalog itself is read (exit code 2). */
 export class StackFileError extends Error {
@@ -75,7 +75,7 @@ function parseYaml(name: string, text: string): unknown {
 function readText(files: ProjectFiles, name: string): string | undefined {
   try {
     const text = files.read(name);
-    if (text !== undefined) fitHeapTo(text.length);
+    if (text !== undefined) fitV8To(text.length);
     return text;
   } catch (err) {
     if (!(err instanceof UnreadableFileError)) throw err;

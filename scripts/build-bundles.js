@@ -54,8 +54,8 @@ const lazyKey = (specifier) => (`node:${specifier}` in LAZY_MODULES ? `node:${sp
 const lazyModules = {
   name: "lazy-modules",
   setup(build) {
-    const escaped = Object.keys(LAZY_MODULES).map((k) => k.replace(/^node:/, ""));
-    build.onResolve({ filter: new RegExp(`^(node:)?(${escaped.join("|")})$`) }, (args) => {
+    const names = Object.keys(LAZY_MODULES).map((k) => k.replace(/^node:/, ""));
+    build.onResolve({ filter: new RegExp(`^(node:)?(${names.join("|")})$`) }, (args) => {
       const key = lazyKey(args.path);
       if (!(key in LAZY_MODULES)) return undefined;
       // The stand-in's own require is the real module.

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, w
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { RENDER_MARKER } from "../cli/atomic-dir.js";
-import { flagsAfterReading, GROW_FROM_BYTES, OPTIMIZE_FROM_BYTES } from "../cli/heap-policy.js";
+import { flagsAfterReading, GROW_FROM_BYTES, OPTIMIZE_FROM_BYTES } from "../cli/v8-policy.js";
 import { toYaml as stringify } from "../components/load/yaml.js";
 import { FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
 import { cli } from "./helpers/cli.js";

@@ -42,7 +42,7 @@ export function flagsAfterReading(readBefore: number, chars: number): string[] {
 let readSoFar = 0;
 
 /** After reading `chars` of a stack file: V8's defaults again for what large inputs need. */
-export function fitHeapTo(chars: number): void {
+export function fitV8To(chars: number): void {
   for (const flag of flagsAfterReading(readSoFar, chars)) setFlagsFromString(flag);
   readSoFar += chars;
 }
