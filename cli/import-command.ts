@@ -22,11 +22,14 @@ import { importValues } from "./import-values.js";
 import { SCHEMA_MODELINE } from "./schema-command.js";
 import { applyImportToStackFile, ImportTargetError } from "./stack-file-edit.js";
 import { checkStackName, StackFileError } from "./stack-file.js";
+import { fitV8To } from "./v8-policy.js";
 
 function readValues(file: string): Record<string, unknown> {
   let doc: unknown;
   try {
-    doc = fromYaml(readFileSync(file, "utf8"));
+    const text = readFileSync(file, "utf8");
+    fitV8To(text.length);
+    doc = fromYaml(text);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not valid YAML: ${(err as Error).message.split("\n")[0]}`;
     throw new StackFileError([{ severity: "error", rule: "yaml-syntax", path: file, message: reason, fix: "pass a Helm values file" }]);
@@ -79,7 +82,9 @@ export function importCommand(projectDir: string, valuesFile: string, stack: str
   let changed = Object.keys(config);
   if (exists) {
     try {
-      const edit = applyImportToStackFile(readFileSync(target, "utf8"), config, opts.release);
+      const current = readFileSync(target, "utf8");
+      fitV8To(current.length);
+      const edit = applyImportToStackFile(current, config, opts.release);
       text = edit.text;
       into = edit.target;
       changed = edit.changed;

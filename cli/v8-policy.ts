@@ -1,6 +1,7 @@
 /**
- * How V8 runs a command, by the size of the stack files it has read: the young
- * generation's growth and whether the optimizing compiler runs.
+ * How V8 runs a command, by the size of the YAML it has read (stack files, and the values
+ * file `import` reads): the young generation's growth and whether the optimizing compiler
+ * runs.
  *
  * Young generation. cli/bin.js starts the CLI with a young generation that does not grow.
  * V8 would double it whenever many objects survive a scavenge, up to 32 MiB, and a render
@@ -41,7 +42,7 @@ export function flagsAfterReading(readBefore: number, chars: number): string[] {
 
 let readSoFar = 0;
 
-/** After reading `chars` of a stack file: V8's defaults again for what large inputs need. */
+/** After reading `chars` of YAML input: V8's defaults again for what large inputs need. */
 export function fitV8To(chars: number): void {
   for (const flag of flagsAfterReading(readSoFar, chars)) setFlagsFromString(flag);
   readSoFar += chars;
