@@ -5,7 +5,7 @@
  * is edited as a YAML document, so every other key, comment and the key order stay. Chart
  * secrets are never written in clear: each gets its `pulumi config set --secret` command.
  */
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   type ConfigPath,
@@ -22,14 +22,12 @@ import { importValues } from "./import-values.js";
 import { SCHEMA_MODELINE } from "./schema-command.js";
 import { applyImportToStackFile, ImportTargetError } from "./stack-file-edit.js";
 import { checkStackName, StackFileError } from "./stack-file.js";
-import { fitV8To } from "./v8-policy.js";
+import { readYamlInput } from "./v8-policy.js";
 
 function readValues(file: string): Record<string, unknown> {
   let doc: unknown;
   try {
-    const text = readFileSync(file, "utf8");
-    fitV8To(text.length);
-    doc = fromYaml(text);
+    doc = fromYaml(readYamlInput(file));
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not valid YAML: ${(err as Error).message.split("\n")[0]}`;
     throw new StackFileError([{ severity: "error", rule: "yaml-syntax", path: file, message: reason, fix: "pass a Helm values file" }]);
@@ -82,9 +80,7 @@ export function importCommand(projectDir: string, valuesFile: string, stack: str
   let changed = Object.keys(config);
   if (exists) {
     try {
-      const current = readFileSync(target, "utf8");
-      fitV8To(current.length);
-      const edit = applyImportToStackFile(current, config, opts.release);
+      const edit = applyImportToStackFile(readYamlInput(target), config, opts.release);
       text = edit.text;
       into = edit.target;
       changed = edit.changed;

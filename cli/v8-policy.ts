@@ -10,7 +10,7 @@
  * instead of 120, at the same speed. For very large catalogs the small young generation
  * costs more than it saves — each scavenge walks a growing old generation, 20,000
  * connections took 1,787 scavenges (1.8 s) instead of 114 (0.9 s), with no lower peak — so
- * from `GROW_FROM_BYTES` of stack file on, V8's default growth is restored.
+ * from `GROW_FROM_BYTES` of one file on, V8's default growth is restored.
  *
  * Optimizing compiler. cli/bin.js also starts the CLI without TurboFan. A command over a
  * small catalog ends before most optimized code is ready, and on a two-core machine the
@@ -18,21 +18,22 @@
  * connections (a 0.5 MB stack file) took 265 ms instead of 292 and peaked 9 MiB lower
  * without it, 300 connections 131 ms instead of 154. From about 1,500 connections (0.75 MB)
  * on it pays for itself (5,000: 0.70 s with it, 0.95 s without), so from
- * `OPTIMIZE_FROM_BYTES` of stack files read it is switched back on.
+ * `OPTIMIZE_FROM_BYTES` of YAML read it is switched back on.
  * (Measured with interleaved runs, max RSS and --trace-gc on the bench catalogs.)
  *
  * Both flags are read each time V8 considers growing or optimizing, so setting them while
  * running applies.
  */
+import { readFileSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 
-/** Stack files from this size on (about 8,000 connections) let the young generation grow. */
+/** A YAML file from this size on (a stack file of about 8,000 connections) lets the young generation grow. */
 export const GROW_FROM_BYTES = 4 * 1024 * 1024;
 
-/** Stack files adding up to this size (about 1,500 connections) turn the optimizing compiler on. */
+/** YAML files adding up to this size (stack files of about 1,500 connections) turn the optimizing compiler on. */
 export const OPTIMIZE_FROM_BYTES = 768 * 1024;
 
-/** The V8 flags to set after reading `chars` more of stack files, `readBefore` having been read. */
+/** The V8 flags to set after reading `chars` more of YAML, `readBefore` having been read. */
 export function flagsAfterReading(readBefore: number, chars: number): string[] {
   const flags: string[] = [];
   if (chars >= GROW_FROM_BYTES) flags.push("--semi-space-growth-factor=2");
@@ -46,4 +47,11 @@ let readSoFar = 0;
 export function fitV8To(chars: number): void {
   for (const flag of flagsAfterReading(readSoFar, chars)) setFlagsFromString(flag);
   readSoFar += chars;
+}
+
+/** A YAML file the CLI reads from disk as it is (a values file, a stack file to edit), counted by `fitV8To`. */
+export function readYamlInput(file: string): string {
+  const text = readFileSync(file, "utf8");
+  fitV8To(text.length);
+  return text;
 }
