@@ -5,6 +5,9 @@
  */
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { engineRuleViolations } from "./engine/rules.js";
+
+export { engineRuleViolations };
 
 // Internal modules of the SDK, used to see the registration request itself.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -135,64 +138,13 @@ export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
 
 /**
  * Wait until every resource in `resources` has been registered with the engine, then apply
- * the engine's rules that the mock monitor skips (see `engineRuleViolations`).
+ * the engine's rules that the mock monitor skips (`engineRuleViolations`, shared with the
+ * gRPC engine stand-in).
  */
 export async function settled(resources: readonly pulumi.Resource[]): Promise<void> {
   await Promise.all(resources.map((r) => valueOf(r.urn)));
   const violations = engineRuleViolations(registered);
   if (violations.length > 0) throw new Error(`the Pulumi engine would refuse this deployment:\n${violations.join("\n")}`);
-}
-
-/** `urn:pulumi:<stack>::<project>::<qualified type>::<name>`. */
-function urnParts(urn: string): { stack: string; project: string; qualifiedType: string; name: string } {
-  const [, stack, project, qualifiedType, ...name] = urn.replace(/^urn:pulumi:/, "urn:pulumi::").split("::");
-  return { stack: stack!, project: project!, qualifiedType: qualifiedType!, name: name.join("::") };
-}
-
-interface AliasSpec {
-  urn?: string;
-  spec?: { name?: string; type?: string; stack?: string; project?: string; parenturn?: string; noparent?: boolean };
-}
-
-/**
- * The URN an alias names, resolved as the engine does (pulumi/pulumi
- * `pkg/resource/deploy/source_eval.go` `generateAliases`): unset parts default to the
- * resource's own name, type, stack, project and parent; a child's URN qualifies its type by
- * its parent's type chain.
- */
-export function aliasUrn(resource: Registered, alias: AliasSpec): string {
-  if (alias.urn) return alias.urn;
-  const own = urnParts(resource.urn);
-  const spec = alias.spec ?? {};
-  const type = spec.type || resource.type;
-  const parent = spec.noparent ? "" : spec.parenturn || resource.parent;
-  const qualifiedType = parent ? `${urnParts(parent).qualifiedType}$${type}` : type;
-  return `urn:pulumi:${spec.stack || own.stack}::${spec.project || own.project}::${qualifiedType}::${spec.name || resource.name}`;
-}
-
-/**
- * The engine's rules on one deployment's registrations that the mock monitor does not
- * apply (pulumi/pulumi `pkg/resource/deploy/step_generator.go`): a URN is registered once
- * ("Duplicate resource URN"), and no alias names a URN that another resource registers or
- * that another resource's alias already claims ("Duplicate resource alias").
- */
-export function engineRuleViolations(resources: readonly Registered[]): string[] {
-  const out: string[] = [];
-  const owner = new Map<string, string>();
-  for (const r of resources) {
-    if (owner.has(r.urn)) out.push(`Duplicate resource URN '${r.urn}'`);
-    owner.set(r.urn, r.urn);
-  }
-  for (const r of resources) {
-    for (const alias of r.aliases as AliasSpec[]) {
-      const urn = aliasUrn(r, alias);
-      const claimedBy = owner.get(urn);
-      if (claimedBy !== undefined && claimedBy !== r.urn) {
-        out.push(`Duplicate resource alias '${urn}' applied to resource with URN '${r.urn}' conflicting with resource with URN '${claimedBy}'`);
-      } else owner.set(urn, r.urn);
-    }
-  }
-  return out;
 }
 
 /** The cluster test stacks name (the program refuses a stack that names none). */
