@@ -5,6 +5,7 @@
  */
 import { fromYaml, YamlAliasError } from "../components/load/yaml.js";
 import { type ConfigPath, type ConfigSource, type Diagnostic, isSecureNode, redactSecureNodes, securePaths, showValue } from "../components/catalog.js";
+import { storedVersionOf } from "../components/load/secure-config.js";
 import { closest } from "../components/model/suggest.js";
 import { CONFIG_NAMESPACE } from "../components/model/index.js";
 import { type ProjectFiles, UnreadableFileError, workingTree } from "./project-files.js";
@@ -188,6 +189,7 @@ export function configSourceOf(values: ReadonlyMap<string, unknown>): ConfigSour
     keys: () => [...values.keys()],
     isSecure: (key) => (values.has(key) ? isEncrypted(values.get(key)) : undefined),
     securePaths: pathsOf,
+    storedVersion: (key) => (values.has(key) ? storedVersionOf(values.get(key)) : undefined),
   };
 }
 

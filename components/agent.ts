@@ -2,12 +2,11 @@
  * The Polyaxon agent of one namespace: its artifacts store, its catalog of connections,
  * the rendered Helm values and, optionally, the agent chart release.
  */
-import { createHash } from "node:crypto";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ArtifactsStore } from "./artifacts-store.js";
 import { type AgentArgs, prepareAgent } from "./agent-args.js";
-import { type AgentPlan, type Catalog, formatDiagnostic, planAgent, type ReleasePlan, withRolloutAnnotation } from "./catalog.js";
+import { type AgentPlan, type Catalog, formatDiagnostic, planAgent, type ReleasePlan } from "./catalog.js";
 import { Connection } from "./connection.js";
 import { createKubernetesObject, type SecretResolver } from "./kubernetes-object.js";
 
@@ -19,19 +18,11 @@ export interface AgentCatalogArgs {
   secretValue: SecretResolver;
 }
 
-/** A short digest of the objects' resourceVersions: changes whenever one of them changes. */
-function rolloutVersion(ids: string[], versions: (string | undefined)[]): string {
-  return createHash("sha256")
-    .update(ids.map((id, i) => `${id}=${versions[i] ?? ""}`).join("\n"))
-    .digest("hex")
-    .slice(0, 16);
-}
-
 /** Token `polyaxon:index:Agent`. */
 export class Agent extends pulumi.ComponentResource {
   /** Everything this agent creates, as the CLI renders it. */
   readonly plan: AgentPlan;
-  /** The chart values (no secret in them). */
+  /** The chart values, with the rollout annotation when the chart is deployed. */
   readonly values: Record<string, unknown>;
   /** The values file, byte-identical to `render`'s `values/<release>.yaml`. */
   readonly valuesYaml: string;
@@ -87,15 +78,8 @@ export class Agent extends pulumi.ComponentResource {
   /** The agent chart with the catalog's values, after every object it mounts exists. */
   private deployChart(plan: AgentPlan, r: ReleasePlan): k8s.helm.v3.Release {
     const owners = [this.artifactsStore, ...this.connections];
-    const byId = new Map<string, pulumi.CustomResource>();
-    for (const owner of owners) owner.objectIds.forEach((id, i) => byId.set(id, owner.resources[i]!));
-    // Secrets and ConfigMaps the gateway pod reads: their resourceVersion rolls the pod.
-    const versions = r.rolloutFrom.map((id) => (byId.get(id) as k8s.core.v1.Secret | k8s.core.v1.ConfigMap).metadata.resourceVersion);
-    const rolled =
-      versions.length === 0
-        ? plan.values
-        : pulumi.all(versions).apply((v) => withRolloutAnnotation(plan.values, rolloutVersion(r.rolloutFrom, v)));
-    const values = plan.valuesFromSecrets ? pulumi.secret(rolled) : rolled;
+    // The values carry the rollout digest already (plan/rollout.ts): known in a preview.
+    const values = plan.valuesFromSecrets ? pulumi.secret(plan.values) : plan.values;
     return new k8s.helm.v3.Release(
       r.name,
       { name: r.name, namespace: r.namespace, chart: r.chart, version: r.version, repositoryOpts: { repo: r.repo }, values },

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_NAMESPACE, type ConfigPath, type ConfigSource, fromYaml, securePaths } from "./catalog.js";
+import { storedVersionOf } from "./load/secure-config.js";
 
 /**
  * The SDK's own test of whether a config key was set with `--secret` (internal to the SDK,
@@ -56,8 +57,8 @@ function isStructured(raw: string | undefined): boolean {
 export class PulumiConfigReader implements ConfigSource {
   private readonly all = pulumi.runtime.allConfig();
   private readonly secretKeys = secretConfigKeys();
-  /** Secure paths per config key of the stack file (null: no readable file); read once. */
-  private fileSecurePaths?: Map<string, ConfigPath[]> | null;
+  /** Secure paths and stored version per config key of the stack file (null: no readable file); read once. */
+  private fileKeys?: Map<string, { securePaths: ConfigPath[]; storedVersion: string }> | null;
 
   /**
    * @param stackFile the stack's `Pulumi.<stack>.yaml`, read only to learn where nested
@@ -111,25 +112,32 @@ export class PulumiConfigReader implements ConfigSource {
     // not a structure, can only be secret as a whole: the file is read only for the rest.
     if (!this.isSecret(fullKey)) return [];
     if (!isStructured(this.all[fullKey])) return [[]];
-    const fromFile = this.stackFileSecurePaths()?.get(fullKey) ?? [];
+    const fromFile = this.stackFileKeys()?.get(fullKey)?.securePaths ?? [];
     return fromFile.length > 0 ? fromFile : [[]];
   }
 
+  /** How the stack file stores `fullKey` (see ConfigSource): the same digest `render` computes. */
+  storedVersion(fullKey: string): string | undefined {
+    return this.stackFileKeys()?.get(fullKey)?.storedVersion;
+  }
+
   /**
-   * The `secure:` paths of every key of the stack file. Only the paths are kept: the parsed
-   * file (as large as the catalog) would otherwise stay in memory for the whole run.
+   * The `secure:` paths and stored version of every key of the stack file. Only those are
+   * kept: the parsed file (as large as the catalog) would otherwise stay in memory.
    */
-  private stackFileSecurePaths(): Map<string, ConfigPath[]> | null {
-    if (this.fileSecurePaths === undefined) {
+  private stackFileKeys(): Map<string, { securePaths: ConfigPath[]; storedVersion: string }> | null {
+    if (this.fileKeys === undefined) {
       try {
         const doc = fromYaml(readFileSync(this.stackFile, "utf8")) as { config?: Record<string, unknown> } | null;
         const config = doc?.config;
-        this.fileSecurePaths = config ? new Map(Object.entries(config).map(([key, value]) => [key, securePaths(value)])) : null;
+        this.fileKeys = config
+          ? new Map(Object.entries(config).map(([key, value]) => [key.includes(":") ? key : `${pulumi.getProject()}:${key}`, { securePaths: securePaths(value), storedVersion: storedVersionOf(value) }]))
+          : null;
       } catch {
-        this.fileSecurePaths = null;
+        this.fileKeys = null;
       }
     }
-    return this.fileSecurePaths;
+    return this.fileKeys;
   }
 
   /** `polyaxon:s3Key` → its value as a Pulumi secret (it must be set: validation checked it). */

@@ -67,29 +67,38 @@ describe("components", () => {
     assert.deepEqual(Object.keys(outputs?.outputs ?? {}), ["valuesYaml"]);
   });
 
-  it("rolls the gateway pod when a Secret it reads changes, through gateway.annotations", async () => {
+  it("rolls the gateway pod when what the stack writes for it changes, never from a secret's value", async () => {
     const config = {
       artifactsStore: { name: "store", kind: "s3", schema: { bucket: "s3://store" }, secret: { name: "store-s3", s3: { accessKeyId: "id", secretAccessKey: "key" } } },
       connections: [{ name: "unmounted", kind: "mysql", secret: { name: "db", fromConfig: { MYSQL_PWD: "pwd" } } }],
       agent: { deploy: true, values: { annotations: { team: "ml" } } },
     };
-    const keys = ["polyaxon:id", "polyaxon:key", "polyaxon:pwd"];
-    const annotationsFor = async (secretValue: (key: string) => string) => {
+    const keys = ["polyaxon:id", "polyaxon:id2", "polyaxon:key", "polyaxon:pwd"];
+    /** The annotations the Release gets, for config stored as `stored` says and secrets of value `secretValue`. */
+    const annotationsFor = async (c: Record<string, unknown>, stored: (key: string) => string, secretValue: (key: string) => string) => {
       resetRegistered();
-      const agent = agentFor(config, keys, secretValue);
+      const { catalog } = loadCatalog({ ...configSourceFrom(c, keys), storedVersion: stored });
+      assert.ok(catalog);
+      const agent = new Agent("plx", { catalog, secretValue: (key) => pulumi.secret(secretValue(key)) });
       await settle(agent);
       await settled([agent.release!]);
       const release = registered.find((r) => r.type === "kubernetes:helm.sh/v3:Release")!;
       assert.deepEqual(agent.plan.helmRelease!.rolloutFrom, ["Secret/polyaxon/store-s3"]);
-      return ((release.inputs.values as { gateway: { annotations: Record<string, string> } }).gateway.annotations);
+      const annotations = (release.inputs.values as { gateway: { annotations: Record<string, string> } }).gateway.annotations;
+      assert.deepEqual(annotations, (agent.values.gateway as { annotations: unknown }).annotations, "the release gets the values the plan (and render) has");
+      return annotations;
     };
-    const first = await annotationsFor((k) => `v1-${k}`);
+    const v1 = (k: string) => `ct1-${k}`;
+    const first = await annotationsFor(config, v1, (k) => `v1-${k}`);
     assert.equal(first.team, "ml", "top-level annotations are carried over");
     assert.match(first[ROLLOUT_ANNOTATION]!, /^[0-9a-f]{16}$/);
-    assert.deepEqual(await annotationsFor((k) => `v1-${k}`), first, "same data, same version");
-    const rotated = await annotationsFor((k) => (k === "polyaxon:key" ? "v2" : `v1-${k}`));
-    assert.notEqual(rotated[ROLLOUT_ANNOTATION], first[ROLLOUT_ANNOTATION]);
-    const otherSecret = await annotationsFor((k) => (k === "polyaxon:pwd" ? "v2" : `v1-${k}`));
-    assert.equal(otherSecret[ROLLOUT_ANNOTATION], first[ROLLOUT_ANNOTATION], "a Secret the gateway does not read does not roll it");
+    assert.deepEqual(await annotationsFor(config, v1, (k) => `v2-${k}`), first, "a secret's value never enters the digest");
+    const reset = await annotationsFor(config, (k) => (k === "polyaxon:key" ? "ct2" : v1(k)), (k) => `v1-${k}`);
+    assert.notEqual(reset[ROLLOUT_ANNOTATION], first[ROLLOUT_ANNOTATION], "setting a key the gateway reads again rolls it");
+    const other = await annotationsFor(config, (k) => (k === "polyaxon:pwd" ? "ct2" : v1(k)), (k) => `v1-${k}`);
+    assert.equal(other[ROLLOUT_ANNOTATION], first[ROLLOUT_ANNOTATION], "a Secret the gateway does not read does not roll it");
+    const moved = { ...config, artifactsStore: { ...config.artifactsStore, secret: { name: "store-s3", s3: { accessKeyId: "id2", secretAccessKey: "key" } } } };
+    const rewired = await annotationsFor(moved, v1, (k) => `v1-${k}`);
+    assert.notEqual(rewired[ROLLOUT_ANNOTATION], first[ROLLOUT_ANNOTATION], "a Secret key read from another config key rolls it");
   });
 });

@@ -35,6 +35,8 @@ export interface Catalog {
    * values, the release and the stack output derived from them must be Pulumi secrets.
    */
   valuesFromSecrets?: boolean;
+  /** `ConfigSource.storedVersion` of the config the catalog was read from: the rollout digest reads it. */
+  storedVersion?: (fullKey: string) => string | undefined;
 }
 
 /**
@@ -58,6 +60,12 @@ export interface ConfigSource {
    * value, or somewhere the source cannot tell). Empty or absent: no secret in it.
    */
   securePaths?(key: string): ConfigPath[];
+  /**
+   * A digest of how `fullKey` is stored in the stack file (for a secret, its `secure:`
+   * ciphertexts, which the file already shows): it changes when the key is set again, and
+   * says nothing about a secret's value. Undefined where the source has no stack file.
+   */
+  storedVersion?(fullKey: string): string | undefined;
 }
 
 /** Every agent of a stack, validated. */

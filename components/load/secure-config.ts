@@ -7,7 +7,16 @@
  * renders redact it instead of writing the `secure:` mapping.
  */
 
+import { createHash } from "node:crypto";
 import { isMapping } from "../model/mapping.js";
+
+/**
+ * `ConfigSource.storedVersion` of a config value as the stack file stores it: a digest of
+ * its text with every secret still a `secure:` ciphertext (which the file shows anyway).
+ */
+export function storedVersionOf(stored: unknown): string {
+  return createHash("sha256").update(JSON.stringify(stored) ?? "").digest("hex").slice(0, 16);
+}
 
 /** A path inside one config value: mapping keys and list indexes. */
 export type ConfigPath = (string | number)[];

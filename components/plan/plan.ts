@@ -6,7 +6,7 @@
 import type { StackModel } from "../load/catalog.js";
 import type { Catalog } from "../load/catalog.js";
 import { type EntryPlan, type PlannedObject, planAgentObjects, planEntryObjects } from "./objects.js";
-import { gatewayObjectIds } from "./rollout.js";
+import { gatewayObjectIds, rolloutVersion, withRolloutAnnotation } from "./rollout.js";
 import { renderValues } from "./values.js";
 import { toYaml } from "../load/yaml.js";
 
@@ -18,7 +18,7 @@ export interface ReleasePlan {
   chart: string;
   repo: string;
   version: string;
-  /** Created objects whose changes roll the gateway pod (see rollout.ts). */
+  /** Created objects whose changes roll the gateway pod (see rollout.ts); the values carry their digest. */
   rolloutFrom: string[];
 }
 
@@ -68,8 +68,13 @@ export function planAgent(catalog: Catalog): AgentPlan {
     .flatMap((e) => e.objects)
     .concat(agentObjects)
     .sort(byId);
-  const values = renderValues(catalog);
   const { agent } = catalog;
+  const rolloutFrom = agent.deploy ? gatewayObjectIds(artifactsStore, connections, catalog.mountConnections, catalog.namespace) : [];
+  const rendered = renderValues(catalog);
+  const values =
+    rolloutFrom.length === 0
+      ? rendered
+      : withRolloutAnnotation(rendered, rolloutVersion(objects.filter((o) => rolloutFrom.includes(o.id)), catalog.storedVersion));
   return {
     release: agent.release,
     namespace: catalog.namespace,
@@ -88,7 +93,7 @@ export function planAgent(catalog: Catalog): AgentPlan {
             chart: agent.chart.name,
             repo: agent.chart.repo,
             version: agent.chart.version,
-            rolloutFrom: gatewayObjectIds(artifactsStore, connections, catalog.mountConnections, catalog.namespace),
+            rolloutFrom,
           },
         }
       : {}),

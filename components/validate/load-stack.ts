@@ -27,8 +27,9 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-function toCatalog(input: ParsedAgent, warnings: Diagnostic[], valuesFromSecrets: boolean): Catalog {
+function toCatalog(input: ParsedAgent, warnings: Diagnostic[], valuesFromSecrets: boolean, source: ConfigSource): Catalog {
   return {
+    ...(source.storedVersion ? { storedVersion: (key: string) => source.storedVersion?.(key) } : {}),
     ...(valuesFromSecrets ? { valuesFromSecrets } : {}),
     namespace: input.namespace,
     artifactsStore: input.artifactsStore ?? DEFAULT_ARTIFACTS_STORE,
@@ -63,7 +64,7 @@ export function loadStack(source: ConfigSource, opts: LoadOptions = {}): StackLo
   const all = agents.map((a) => a.agent);
   diagnostics.push(...checkAgents(all, parsed.sharedNamespaces), ...checkUnusedKeys(all, source));
   if (errorsOf(diagnostics).length > 0) return { diagnostics };
-  const catalogs = agents.map(({ agent, own, index }) => toCatalog(agent, warningsOf(own), valuesHoldSecrets(source, index)));
+  const catalogs = agents.map(({ agent, own, index }) => toCatalog(agent, warningsOf(own), valuesHoldSecrets(source, index), source));
   return { stack: { agents: catalogs, warnings: warningsOf(diagnostics) }, diagnostics };
 }
 

@@ -118,7 +118,7 @@ export async function launchProgram(o: LaunchOptions): Promise<ProgramRun> {
     ...["--parallel", String(DEFAULT_PARALLEL), main],
   ];
   const config = Object.fromEntries(Object.entries(o.config.values).map(([k, v]) => [k.replace(/^([^:]*):/, "$1:config:"), v]));
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ""}`,
     PULUMI_CONFIG: JSON.stringify(config),
