@@ -6,21 +6,17 @@ import { strict as assert } from "node:assert";
 import { readStackConfig } from "../cli/stack-file.js";
 import { renderFiles } from "../cli/render.js";
 import {
-  composeSecret,
   loadStack,
   planStack,
-  redactedValue,
   ROLLOUT_ANNOTATION,
-  type StackPlan,
 } from "../components/internal.js";
 import { runStack, stackResources } from "../program.js";
+import { kubernetesObjectsOf, registeredManifests, renderedManifests } from "./helpers/render-compare.js";
 import {
-  isSecretValue,
   registered,
   resetRegistered,
   setConfig,
   settled,
-  unwrapSecrets,
   valueOf,
 } from "./helpers/pulumi-mocks.js";
 import {
@@ -31,8 +27,7 @@ import {
   yamlOf,
 } from "./helpers/stacks.js";
 
-/** Registered Kubernetes objects (the chart release aside). */
-const kubernetesObjects = () => registered.filter((r) => r.type.startsWith("kubernetes:") && r.type !== "kubernetes:helm.sh/v3:Release");
+const kubernetesObjects = () => kubernetesObjectsOf(registered);
 
 /** Run the program for a stack file and wait for every registration. */
 async function runExample(dir: string, stack: string) {
@@ -41,33 +36,6 @@ async function runExample(dir: string, stack: string) {
   const out = runStack();
   await settled(stackResources(out));
   return { out, secrets };
-}
-
-/**
- * Registered Kubernetes objects as manifests. Each Secret value must be a Pulumi secret equal
- * to its recipe composed from the canaries; it is then redacted the way render redacts it.
- */
-function registeredManifests(plan: StackPlan, secrets: Record<string, string>): Map<string, unknown> {
-  const planned = new Map(plan.objects.map((o) => [o.id, o]));
-  const out = new Map<string, unknown>();
-  for (const r of kubernetesObjects()) {
-    const manifest = unwrapSecrets(r.inputs) as { kind: string; metadata: { namespace: string; name: string }; stringData?: unknown };
-    const id = `${manifest.kind}/${manifest.metadata.namespace}/${manifest.metadata.name}`;
-    const object = planned.get(id);
-    if (manifest.stringData !== undefined) {
-      assert.ok(object?.secretData, `${id} has Secret data the plan does not have`);
-      const data = r.inputs.stringData;
-      const wrapped = isSecretValue(data) || Object.values(data as object).every(isSecretValue);
-      assert.ok(wrapped, `${id}: Secret data is not a Pulumi secret`);
-      const expected = Object.fromEntries(
-        Object.entries(object.secretData).map(([k, recipe]) => [k, composeSecret(recipe, (key) => secrets[key]!)]),
-      );
-      assert.deepEqual(manifest.stringData, expected);
-      manifest.stringData = Object.fromEntries(Object.entries(object.secretData).map(([k, recipe]) => [k, redactedValue(recipe)]));
-    }
-    out.set(id, manifest);
-  }
-  return out;
 }
 
 describe("stack program on the mock engine", () => {
@@ -79,13 +47,8 @@ describe("stack program on the mock engine", () => {
       const stackPlan = planStack(model);
       const files = renderFiles(stackPlan);
 
-      const rendered = new Map<string, unknown>();
-      for (const [path, text] of files) {
-        if (!path.startsWith("manifests/")) continue;
-        const m = yamlOf(text) as { kind: string; metadata: { namespace: string; name: string } };
-        rendered.set(`${m.kind}/${m.metadata.namespace}/${m.metadata.name}`, m);
-      }
-      assert.deepEqual(registeredManifests(stackPlan, secrets), rendered);
+      const rendered = renderedManifests(files);
+      assert.deepEqual(registeredManifests(registered, stackPlan, secrets), rendered);
       assert.deepEqual(out.objects, [...rendered.keys()].sort());
 
       const releases = registered.filter((r) => r.type === "kubernetes:helm.sh/v3:Release");

@@ -8,12 +8,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { engineRuleViolations } from "./engine/rules.js";
 
 export { engineRuleViolations };
+export { isSecretValue, plainTextOf, unwrapSecrets } from "./engine/envelopes.js";
 
 // Internal modules of the SDK, used to see the registration request itself.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const rpc = require("@pulumi/pulumi/runtime/rpc");
 
 export interface Registered {
   type: string;
@@ -107,29 +106,6 @@ pulumi.runtime.setMocks(
   "test",
   false,
 );
-
-/** True when `v` is a secret as the SDK serialises it. */
-export function isSecretValue(v: unknown): v is { value: unknown } {
-  return typeof v === "object" && v !== null && (v as Record<string, unknown>)[rpc.specialSigKey] === rpc.specialSecretSig;
-}
-
-/**
- * What the state would hold in plain text: the serialised value with every secret envelope
- * (which the engine encrypts) cut out.
- */
-export function plainTextOf(v: unknown): string {
-  return JSON.stringify(unwrapSecrets(v, () => "<encrypted>"));
-}
-
-/** Replace every wrapped secret by `f(value)`, recursively. */
-export function unwrapSecrets(v: unknown, f: (value: unknown) => unknown = (x) => x): unknown {
-  if (isSecretValue(v)) return f(unwrapSecrets(v.value, f));
-  if (Array.isArray(v)) return v.map((x) => unwrapSecrets(x, f));
-  if (typeof v === "object" && v !== null) {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrapSecrets(x, f)]));
-  }
-  return v;
-}
 
 /** An Output's value (also for secrets). */
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
