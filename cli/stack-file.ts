@@ -3,7 +3,8 @@
  * `Pulumi.yaml` (project name, project-level config defaults) and `Pulumi.<stack>.yaml`.
  * Encrypted (`secure:`) values are never decrypted; only their presence is used.
  */
-import { fromYaml, YamlAliasError } from "../components/load/yaml.js";
+import { YamlAliasError } from "../components/load/yaml.js";
+import { readPulumiYaml, UnrepresentableScalarError } from "../components/load/pulumi-yaml.js";
 import { type ConfigPath, type ConfigSource, type Diagnostic, isSecureNode, redactSecureNodes, securePaths, showValue } from "../components/catalog.js";
 import { storedVersionOf } from "../components/load/secure-config.js";
 import { closest } from "../components/model/suggest.js";
@@ -55,10 +56,14 @@ export function listStacks(project: string | ProjectFiles): string[] {
     .sort();
 }
 
+/** A `Pulumi*.yaml` file, read as the Pulumi CLI reads it (load/pulumi-yaml.ts). */
 function parseYaml(name: string, text: string): unknown {
   try {
-    return fromYaml(text);
+    return readPulumiYaml(text);
   } catch (err) {
+    if (err instanceof UnrepresentableScalarError) {
+      throw new StackFileError([{ severity: "error", rule: "pulumi-yaml", path: name, message: err.message, fix: 'quote it ("…") for a string, or write a finite number' }]);
+    }
     const runaway = err instanceof YamlAliasError;
     throw new StackFileError([
       {

@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { CONFIG_NAMESPACE, type ConfigPath, type ConfigSource, fromYaml, securePaths } from "./catalog.js";
+import { CONFIG_NAMESPACE, type ConfigPath, type ConfigSource, securePaths } from "./catalog.js";
+import { readPulumiYaml } from "./load/pulumi-yaml.js";
 import { storedVersionOf } from "./load/secure-config.js";
 
 /**
@@ -128,7 +129,7 @@ export class PulumiConfigReader implements ConfigSource {
   private stackFileKeys(): Map<string, { securePaths: ConfigPath[]; storedVersion: string }> | null {
     if (this.fileKeys === undefined) {
       try {
-        const doc = fromYaml(readFileSync(this.stackFile, "utf8")) as { config?: Record<string, unknown> } | null;
+        const doc = readPulumiYaml(readFileSync(this.stackFile, "utf8")) as { config?: Record<string, unknown> } | null;
         const config = doc?.config;
         this.fileKeys = config
           ? new Map(Object.entries(config).map(([key, value]) => [key.includes(":") ? key : `${pulumi.getProject()}:${key}`, { securePaths: securePaths(value), storedVersion: storedVersionOf(value) }]))

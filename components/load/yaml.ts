@@ -5,7 +5,8 @@
  *
  * Out: mapping keys sorted, no line folding, no anchors, so the same catalog gives the same
  * bytes whatever the key order in the config, and PR diffs show only real changes.
- * In: the YAML 1.2 core schema, as Pulumi reads stack files: `2024-01-01` stays a string.
+ * In: the YAML 1.2 core schema, for values files and rendered files (stack files are read as
+ * the Pulumi CLI reads them, by pulumi-yaml.ts).
  * Aliases are bounded: js-yaml shares an aliased node instead of copying it, but everything
  * downstream (validation, values, manifests) copies it, so a few hundred bytes of nested
  * aliases ("billion laughs") would expand to gigabytes.
@@ -33,8 +34,8 @@ export const MAX_ALIAS_EXPANSION = 100_000;
 /** Thrown by `fromYaml` for a document whose aliases expand too far (or into a cycle). */
 export class YamlAliasError extends Error {}
 
-/** Nodes of `root` once every alias is expanded, beyond the nodes written once. */
-function aliasExpansion(root: unknown): number {
+/** Nodes of `root` once every alias is expanded, beyond the nodes written once; throws YamlAliasError past the bound. */
+export function aliasExpansion(root: unknown): number {
   const sizes = new Map<object, number>();
   const inProgress = new Set<object>();
   let extra = 0;

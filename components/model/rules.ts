@@ -7,6 +7,10 @@ import { CONNECTION_KINDS } from "./kinds.js";
 
 export const RULES = {
   "yaml-syntax": { title: "Stack files are valid YAML", why: "Pulumi and `render` cannot read anything else." },
+  "pulumi-yaml": {
+    title: "Scalars mean what Pulumi reads",
+    why: "The Pulumi CLI reads stack files with Go's yaml.v3: an unquoted date (`revision: 2024-01-01`) reaches the program as Go's timestamp text `2024-01-01 00:00:00 +0000 UTC`, and `.inf`/`.nan` cannot be passed at all. Offline commands read stack files the same way (`0600` is the octal 384, `05432` is 2842), so `render` shows what `pulumi up` deploys.",
+  },
   "stack-file": { title: "The stack exists", why: "`--stack <name>` reads `Pulumi.<name>.yaml` next to `Pulumi.yaml`." },
   type: {
     title: "Every value has the type Polyaxon reads",

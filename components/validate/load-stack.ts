@@ -13,6 +13,7 @@ import { checkClusterBoundary } from "./cluster.js";
 import { crossChecks } from "./cross-checks.js";
 import { checkUnusedKeys } from "./secret-config-keys.js";
 import { checkSecretPlacement, valuesHoldSecrets } from "./secret-placement.js";
+import { checkPulumiScalars } from "./pulumi-scalars.js";
 
 export interface StackLoadResult {
   /** Present only when there are no errors. */
@@ -55,7 +56,7 @@ export function loadStack(source: ConfigSource, opts: LoadOptions = {}): StackLo
   const parsed = parseStack(source);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (opts.cluster) diagnostics.push(...checkClusterBoundary(source, opts.cluster === "required"));
-  diagnostics.push(...checkSecretPlacement(source));
+  diagnostics.push(...checkSecretPlacement(source), ...checkPulumiScalars(source));
   const agents = parsed.agents.map(({ agent, index, diagnostics: parseProblems }) => {
     const own = [...parseProblems, ...crossChecks(agent, source)];
     diagnostics.push(...own);
