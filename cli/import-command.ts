@@ -15,7 +15,6 @@ import {
   formatDiagnostics,
   fromYaml,
   loadCatalog,
-  toYaml,
 } from "../components/catalog.js";
 import { EXIT_INVALID, EXIT_OK, type Io } from "./io.js";
 import { importValues } from "./import-values.js";
@@ -75,23 +74,16 @@ export function importCommand(projectDir: string, valuesFile: string, stack: str
     if (exists) io.err(`Pulumi.${stack}.yaml exists; nothing was written (--force updates its catalog keys, keeping every other key and comment)`);
     return EXIT_INVALID;
   }
-  let text: string;
-  let into = "polyaxon:";
-  let changed = Object.keys(config);
-  if (exists) {
-    try {
-      const edit = applyImportToStackFile(readYamlInput(target), config, opts.release);
-      text = edit.text;
-      into = edit.target;
-      changed = edit.changed;
-    } catch (err) {
-      if (!(err instanceof ImportTargetError)) throw err;
-      io.err(`error Pulumi.${stack}.yaml: ${err.message}; nothing was written`);
-      return EXIT_INVALID;
-    }
-  } else {
-    text = `${SCHEMA_MODELINE}\n${toYaml({ config })}`;
+  // A new stack file is an edit of an empty one: one writer, which quotes what Pulumi would misread.
+  let edit: ReturnType<typeof applyImportToStackFile>;
+  try {
+    edit = applyImportToStackFile(exists ? readYamlInput(target) : `${SCHEMA_MODELINE}\n`, config, opts.release);
+  } catch (err) {
+    if (!(err instanceof ImportTargetError)) throw err;
+    io.err(`error Pulumi.${stack}.yaml: ${err.message}; nothing was written`);
+    return EXIT_INVALID;
   }
+  const { text, target: into, changed } = edit;
   const tmp = `${target}.${process.pid}.tmp`;
   writeFileSync(tmp, text, { mode: exists ? statSync(target).mode & 0o777 : 0o644 });
   renameSync(tmp, target);

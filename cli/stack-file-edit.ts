@@ -3,7 +3,8 @@
  * package keeps comments, key order and formatting of everything it does not touch), so
  * that `import --force` changes only the keys it owns and never drops the user's.
  */
-import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type YAMLMap } from "yaml";
+import { resolvePlainScalar } from "../components/load/pulumi-yaml.js";
 import { isMapping } from "../components/catalog.js";
 
 /** Catalog keys an import replaces, or removes when the imported values have none. */
@@ -24,6 +25,31 @@ export class ImportTargetError extends Error {}
 /** Write what was not touched as it was: no padding in `[a, b]`, no re-wrapping of long lines. */
 const TO_STRING = { flowCollectionPadding: false, lineWidth: 0 } as const;
 
+/** Whether the Pulumi CLI would read `text`, written plain, as something other than that string. */
+function readOtherwiseByPulumi(text: string): boolean {
+  try {
+    const r = resolvePlainScalar(text);
+    return r.tag !== "str" || r.value !== text;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A node for `value`, its strings quoted wherever Pulumi's reading (yaml.v3) would take them
+ * for something else: the `yaml` library quotes by the YAML 1.2 core schema, under which
+ * `2024-01-01`, `1_000` or `0b101` are strings that yaml.v3 reads as a date and numbers.
+ */
+function nodeFor(doc: Document, value: unknown) {
+  const node = doc.createNode(value);
+  visit(node, {
+    Scalar(_key, scalar) {
+      if (isScalar(scalar) && typeof scalar.value === "string" && readOtherwiseByPulumi(scalar.value)) scalar.type = "QUOTE_DOUBLE";
+    },
+  });
+  return node;
+}
+
 
 /**
  * Set the leaves of `value` under `path`, merging into mappings that exist: keys the
@@ -36,7 +62,7 @@ function mergeIn(doc: Document, path: (string | number)[], value: unknown, chang
     for (const [k, v] of Object.entries(value)) mergeIn(doc, [...path, k], v, changed, `${label}.${k}`);
     return;
   }
-  doc.setIn(path, doc.createNode(value));
+  doc.setIn(path, nodeFor(doc, value));
   changed.push(label);
 }
 
@@ -49,7 +75,7 @@ function catalogOf(imported: Record<string, unknown>): Record<string, unknown> {
 function applyCatalog(doc: Document, key: (name: string) => (string | number)[], label: (name: string) => string, catalog: Record<string, unknown>, changed: string[]): void {
   for (const name of REPLACED) {
     if (catalog[name] !== undefined) {
-      doc.setIn(key(name), doc.createNode(catalog[name]));
+      doc.setIn(key(name), nodeFor(doc, catalog[name]));
       changed.push(label(name));
     } else if (doc.hasIn(key(name))) {
       doc.deleteIn(key(name));
@@ -91,7 +117,7 @@ export function applyImportToStackFile(text: string, imported: Record<string, un
   }
   let index = releases.indexOf(release);
   if (index < 0) {
-    agents.add(doc.createNode({ release }));
+    agents.add(nodeFor(doc, { release }));
     index = agents.items.length - 1;
     changed.push(`polyaxon:agents[${index}] (new agent ${release})`);
   }

@@ -46,7 +46,7 @@ const DIST = path.join(ROOT, "dist");
 const LAZY_MODULES = {
   "node:child_process": ["exec", "execFile", "execFileSync", "execSync", "fork", "spawn", "spawnSync"],
   "node:crypto": ["createHash"],
-  yaml: ["isMap", "isSeq", "parseDocument"],
+  yaml: ["isMap", "isScalar", "isSeq", "parseDocument", "visit"],
   diff: ["createTwoFilesPatch"],
 };
 /** `child_process` and `node:child_process` are one module. */

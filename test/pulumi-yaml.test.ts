@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { readPulumiYaml, resolvePlainScalar, UnrepresentableScalarError } from "../components/load/pulumi-yaml.js";
+import { applyImportToStackFile } from "../cli/stack-file-edit.js";
 import { cli } from "./helpers/cli.js";
 import { PROJECT_ROOT } from "./helpers/stacks.js";
 import { readWithYamlV3 } from "./helpers/yaml-v3.js";
@@ -105,5 +106,16 @@ describe("stack files read as the Pulumi CLI reads them (yaml.v3)", function () 
     const inf = await cli(["validate", "--stack", "inf"], project);
     assert.equal(inf.code, 2, inf.text);
     assert.match(inf.text, /Pulumi\.inf\.yaml: \.inf is a float that Pulumi cannot pass/);
+  });
+
+  it("has import write every string so that Pulumi reads it back as that string (checked by yaml.v3)", () => {
+    const tricky = ["2024-01-01", "2024-06-01T10:00:00Z", "1_000", "0b101", "0o17", "0x1F", "1e3", "09", ".5", "true", "~", "yes", "main", "0600"];
+    const config = { "polyaxon:connections": [{ name: "code", kind: "git", schema: Object.fromEntries(tricky.map((t, i) => [`k${i}`, t])) }] };
+    for (const before of ["", "config:\n  polyaxon:namespace: ml # kept\n"]) {
+      const { text } = applyImportToStackFile(before, config);
+      const [go] = readWithYamlV3([text]);
+      const read = JSON.parse(go!.json!) as { config: { "polyaxon:connections": { schema: Record<string, string> }[] } };
+      assert.deepEqual(read.config["polyaxon:connections"][0]!.schema, config["polyaxon:connections"][0]!.schema, text);
+    }
   });
 });
