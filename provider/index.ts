@@ -1,12 +1,9 @@
 /**
- * Entry point of the component provider (PulumiPlugin.yaml): Pulumi's SDK infers the
- * package schema from the components' args interfaces and serves them to other languages.
+ * The component package for other Pulumi languages (PulumiPlugin.yaml). Pulumi starts it
+ * with its plugin runner (`@pulumi/pulumi/cmd/run-plugin`), which loads `main` of
+ * package.json (this file, compiled to lib/provider/index.js by `npm ci`), finds the
+ * component classes it exports and serves them: the package name (`polyaxon`, the package
+ * of the components' type tokens) and namespace come from package.json's scoped name, and
+ * the SDK's analyzer infers the schema from the args interfaces of these sources.
  */
-import { componentProviderHost } from "@pulumi/pulumi/provider/experimental";
-import { PROVIDED_COMPONENTS } from "./components.js";
-
-export * from "./components.js";
-
-if (require.main === module) {
-  void componentProviderHost({ dirname: __dirname, name: "polyaxon-connections", namespace: "polyaxon", components: PROVIDED_COMPONENTS });
-}
+export * from "../components/kinds/components.js";

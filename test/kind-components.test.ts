@@ -5,6 +5,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import {
   Agent,
@@ -31,13 +32,13 @@ describe("per-kind components", function () {
 
   it("form a component package: the SDK's analyzer infers every component with typed inputs", () => {
     const pkg = JSON.parse(readFileSync(join(PROVIDER, "package.json"), "utf8"));
-    const { components, typeDefinitions } = new Analyzer(PROVIDER, "polyaxon-connections", pkg, new Set(COMPONENTS)).analyze();
+    const { components, typeDefinitions } = new Analyzer(PROVIDER, "polyaxon", pkg, new Set(COMPONENTS)).analyze();
     assert.deepEqual(Object.keys(components).sort(), [...COMPONENTS].sort());
     const bucket = components.BucketConnection.inputs;
     assert.equal(bucket.bucket.type, "string");
-    assert.equal(bucket.kind.$ref, "#/types/polyaxon-connections:index:BucketConnectionKind");
+    assert.equal(bucket.kind.$ref, "#/types/polyaxon:index:BucketConnectionKind");
     assert.deepEqual(typeDefinitions.BucketConnectionKind.enum.map((m: { value: string }) => m.value), ["s3", "gcs", "wasb"]);
-    assert.equal(components.VolumeClaimConnection.inputs.pvc.$ref, "#/types/polyaxon-connections:index:ClaimSpec");
+    assert.equal(components.VolumeClaimConnection.inputs.pvc.$ref, "#/types/polyaxon:index:ClaimSpec");
     assert.ok(typeDefinitions.SecretSpec.properties.stringData, "Secret data as inputs");
     assert.ok(components.GitConnection.outputs.catalogEntry, "the catalog entry is an output");
   });
@@ -52,8 +53,9 @@ describe("per-kind components", function () {
     resetRegistered();
     setConfig({}, { "polyaxon-connections:githubToken": "CANARY-ghtoken-9d2f7c" });
     const cfg = new pulumi.Config();
-    const git = new GitConnection("code", { name: "code", namespace: "team", url: "https://github.com/acme/ml", secret: { name: "git-token", stringData: { POLYAXON_GIT_CREDENTIALS: cfg.requireSecret("githubToken") } } });
-    const data = new VolumeClaimConnection("data", { name: "data", namespace: "team", volumeClaim: "data", mountPath: "/data", pvc: { size: "50Gi" } });
+    const cluster = { providers: { kubernetes: new k8s.Provider("cluster", { context: "team" }) } };
+    const git = new GitConnection("code", { name: "code", namespace: "team", url: "https://github.com/acme/ml", secret: { name: "git-token", stringData: { POLYAXON_GIT_CREDENTIALS: cfg.requireSecret("githubToken") } } }, cluster);
+    const data = new VolumeClaimConnection("data", { name: "data", namespace: "team", volumeClaim: "data", mountPath: "/data", pvc: { size: "50Gi" } }, cluster);
     await settled([git, data]);
     await Promise.all([valueOf(git.objectIds), valueOf(data.objectIds)]);
     assert.deepEqual(await valueOf(git.catalogEntry), { name: "code", kind: "git", schema: { url: "https://github.com/acme/ml" }, secret: { name: "git-token" } });
@@ -68,7 +70,8 @@ describe("per-kind components", function () {
   it("compose into an Agent, which renders their entries and creates nothing twice", async () => {
     resetRegistered();
     setConfig({});
-    const git = new GitConnection("code", { name: "code", namespace: "team", secret: { name: "git-token", stringData: { POLYAXON_GIT_CREDENTIALS: pulumi.secret("x") } } });
+    const provider = new k8s.Provider("cluster", { context: "team" });
+    const git = new GitConnection("code", { name: "code", namespace: "team", secret: { name: "git-token", stringData: { POLYAXON_GIT_CREDENTIALS: pulumi.secret("x") } } }, { provider });
     const agent = new Agent("team", { namespace: "team", connections: [git, { name: "db", kind: "postgres", secret: { name: "pg" } }] });
     await settled([git, agent, ...agent.connections.flatMap((c) => [c, ...c.resources]), agent.artifactsStore]);
     await valueOf(git.objectIds);
@@ -77,6 +80,20 @@ describe("per-kind components", function () {
       { name: "db", kind: "postgres", secret: { name: "pg" } },
     ]);
     assert.equal(registered.filter((r) => r.type === "kubernetes:core/v1:Secret").length, 1);
+  });
+
+  it("refuse to create objects without a Kubernetes provider, before registering anything", () => {
+    resetRegistered();
+    setConfig({});
+    assert.throws(
+      () => new GitConnection("code", { name: "code", namespace: "team", secret: { name: "git-token", stringData: { POLYAXON_GIT_CREDENTIALS: pulumi.secret("x") } } }),
+      (err: Error) => /code: creates Secret\/team\/git-token but names no Kubernetes provider/.test(err.message) && /providers: \{kubernetes: provider\}/.test(err.message),
+    );
+    assert.equal(registered.length, 0);
+    // A connection that creates nothing needs none; a parent's provider counts.
+    new GitConnection("ref", { name: "ref", namespace: "team", secret: { name: "existing" } });
+    const parent = new pulumi.ComponentResource("test:index:Parent", "p", {}, { providers: { kubernetes: new k8s.Provider("c", {}) } });
+    new GitConnection("child", { name: "child", namespace: "team", secret: { name: "t", stringData: { POLYAXON_GIT_CREDENTIALS: pulumi.secret("x") } } }, { parent });
   });
 
   it("throw before registering anything when their args are invalid", () => {

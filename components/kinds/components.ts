@@ -30,7 +30,7 @@ export class BucketConnection extends pulumi.ComponentResource implements Provis
   readonly objectIds: pulumi.Output<string[]>;
 
   constructor(name: string, args: BucketConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
-    const prepared = prepareConnection(args, entryOf(args, { kind: args.kind, schema: { bucket: args.bucket } }));
+    const prepared = prepareConnection(name, args, entryOf(args, { kind: args.kind, schema: { bucket: args.bucket } }), opts);
     super("polyaxon:index:BucketConnection", name, {}, opts);
     ({ catalogEntry: this.catalogEntry, objectIds: this.objectIds } = provisionConnection(this, prepared));
     this.registerOutputs({ catalogEntry: this.catalogEntry, objectIds: this.objectIds });
@@ -76,7 +76,7 @@ export class VolumeClaimConnection extends pulumi.ComponentResource implements P
 
   constructor(name: string, args: VolumeClaimConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
     const schema = defined({ volumeClaim: args.volumeClaim, mountPath: args.mountPath, readOnly: args.readOnly });
-    const prepared = prepareConnection(args, entryOf(args, { kind: "volume_claim", schema, pvc: args.pvc }));
+    const prepared = prepareConnection(name, args, entryOf(args, { kind: "volume_claim", schema, pvc: args.pvc }), opts);
     super("polyaxon:index:VolumeClaimConnection", name, {}, opts);
     ({ catalogEntry: this.catalogEntry, objectIds: this.objectIds } = provisionConnection(this, prepared));
     this.registerOutputs({ catalogEntry: this.catalogEntry, objectIds: this.objectIds });
@@ -104,7 +104,7 @@ export class HostPathConnection extends pulumi.ComponentResource implements Prov
 
   constructor(name: string, args: HostPathConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
     const schema = defined({ hostPath: args.hostPath, mountPath: args.mountPath, readOnly: args.readOnly });
-    const prepared = prepareConnection(args, entryOf(args, { kind: "host_path", schema }));
+    const prepared = prepareConnection(name, args, entryOf(args, { kind: "host_path", schema }), opts);
     super("polyaxon:index:HostPathConnection", name, {}, opts);
     ({ catalogEntry: this.catalogEntry, objectIds: this.objectIds } = provisionConnection(this, prepared));
     this.registerOutputs({ catalogEntry: this.catalogEntry, objectIds: this.objectIds });
@@ -135,7 +135,7 @@ export class GitConnection extends pulumi.ComponentResource implements Provision
   constructor(name: string, args: GitConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
     const schema = defined({ url: args.url, revision: args.revision, flags: args.flags });
     const entry = entryOf(args, { kind: args.kind ?? "git", schema: Object.keys(schema).length ? schema : undefined });
-    const prepared = prepareConnection(args, entry);
+    const prepared = prepareConnection(name, args, entry, opts);
     super("polyaxon:index:GitConnection", name, {}, opts);
     ({ catalogEntry: this.catalogEntry, objectIds: this.objectIds } = provisionConnection(this, prepared));
     this.registerOutputs({ catalogEntry: this.catalogEntry, objectIds: this.objectIds });
@@ -162,7 +162,7 @@ export class RegistryConnection extends pulumi.ComponentResource implements Prov
   readonly objectIds: pulumi.Output<string[]>;
 
   constructor(name: string, args: RegistryConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
-    const prepared = prepareConnection(args, entryOf(args, { kind: "registry", schema: defined({ url: args.url, insecure: args.insecure }) }));
+    const prepared = prepareConnection(name, args, entryOf(args, { kind: "registry", schema: defined({ url: args.url, insecure: args.insecure }) }), opts);
     super("polyaxon:index:RegistryConnection", name, {}, opts);
     ({ catalogEntry: this.catalogEntry, objectIds: this.objectIds } = provisionConnection(this, prepared));
     this.registerOutputs({ catalogEntry: this.catalogEntry, objectIds: this.objectIds });
@@ -187,7 +187,7 @@ export class NotifierConnection extends pulumi.ComponentResource implements Prov
   readonly objectIds: pulumi.Output<string[]>;
 
   constructor(name: string, args: NotifierConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
-    const prepared = prepareConnection(args, entryOf(args, { kind: args.kind }));
+    const prepared = prepareConnection(name, args, entryOf(args, { kind: args.kind }), opts);
     super("polyaxon:index:NotifierConnection", name, {}, opts);
     ({ catalogEntry: this.catalogEntry, objectIds: this.objectIds } = provisionConnection(this, prepared));
     this.registerOutputs({ catalogEntry: this.catalogEntry, objectIds: this.objectIds });
@@ -216,7 +216,7 @@ export class GenericConnection extends pulumi.ComponentResource implements Provi
   readonly objectIds: pulumi.Output<string[]>;
 
   constructor(name: string, args: GenericConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
-    const prepared = prepareConnection(args, entryOf(args, { kind: args.kind, schema: args.schema, env: args.env }));
+    const prepared = prepareConnection(name, args, entryOf(args, { kind: args.kind, schema: args.schema, env: args.env }), opts);
     super("polyaxon:index:GenericConnection", name, {}, opts);
     ({ catalogEntry: this.catalogEntry, objectIds: this.objectIds } = provisionConnection(this, prepared));
     this.registerOutputs({ catalogEntry: this.catalogEntry, objectIds: this.objectIds });

@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { type ConnectionArgs, prepareAgent, type PreparedAgent } from "../agent-args.js";
-import { planAgent, toPolyaxonEntry } from "../catalog.js";
+import { type EntryPlan, planAgent, toPolyaxonEntry } from "../catalog.js";
 import { createKubernetesObject } from "../kubernetes-object.js";
 import type { CommonArgs } from "./args.js";
 
@@ -21,14 +21,48 @@ export function entryOf(args: CommonArgs, fields: Record<string, unknown>): Conn
   return defined({ name, description, tags, secret, configMap, annotations, ...fields }) as ConnectionArgs;
 }
 
-/** A connection checked as one agent holding it: errors throw before anything is registered. */
-export function prepareConnection(args: CommonArgs, connection: ConnectionArgs): PreparedAgent {
-  return prepareAgent({
+/** A checked connection and what it creates. */
+export interface PreparedConnection {
+  prepared: PreparedAgent;
+  plan: EntryPlan;
+}
+
+/**
+ * Thrown when a component would create Kubernetes objects without a provider given: they
+ * would go to whatever cluster the ambient kubeconfig's current context names.
+ */
+export class NoClusterProviderError extends pulumi.RunError {}
+
+/** A provider's package (`getPackage` is the SDK's, marked internal: read defensively). */
+const packageOf = (p: pulumi.ProviderResource): string | undefined => (p as unknown as { getPackage?: () => string }).getPackage?.();
+
+/** Whether `opts` name a Kubernetes provider: their own `provider`/`providers`, or their parent's. */
+function namesKubernetesProvider(opts: pulumi.ComponentResourceOptions | undefined): boolean {
+  if (!opts) return false;
+  const providers = opts.providers === undefined ? [] : Array.isArray(opts.providers) ? opts.providers : Object.values(opts.providers);
+  if ([opts.provider, ...providers].some((p) => p && (packageOf(p) ?? "kubernetes") === "kubernetes")) return true;
+  return opts.parent?.getProvider("kubernetes:core/v1:Secret") !== undefined;
+}
+
+/**
+ * A connection checked as one agent holding it, and planned: errors (and a missing
+ * Kubernetes provider where it creates objects) throw before anything is registered.
+ */
+export function prepareConnection(name: string, args: CommonArgs, connection: ConnectionArgs, opts?: pulumi.ComponentResourceOptions): PreparedConnection {
+  const prepared = prepareAgent({
     ...defined({ namespace: args.namespace, release: args.release, additionalNamespaces: args.additionalNamespaces }),
     // A store of its own, so that the connection is checked, not the default store.
     artifactsStore: { name: "unused-store", kind: "s3", schema: { bucket: "s3://unused" } },
     connections: [connection],
   });
+  const plan = planAgent(prepared.catalog).connections[0]!;
+  if (plan.objects.length > 0 && !namesKubernetesProvider(opts)) {
+    throw new NoClusterProviderError(
+      `${name}: creates ${plan.objects.map((o) => o.id).join(", ")} but names no Kubernetes provider, so they would go to the cluster of the ambient kubeconfig's current context. ` +
+        "Fix: pass the cluster's provider: {providers: {kubernetes: provider}} (from other languages, the providers resource option)",
+    );
+  }
+  return { prepared, plan };
 }
 
 /** What a per-kind component exposes. */
@@ -51,8 +85,7 @@ export function connectionOf(component: pulumi.ComponentResource): ConnectionArg
 }
 
 /** Register the connection's objects under `parent`; its entry and object ids as outputs. */
-export function provisionConnection(parent: pulumi.ComponentResource, prepared: PreparedAgent): Provisioned {
-  const plan = planAgent(prepared.catalog).connections[0]!;
+export function provisionConnection(parent: pulumi.ComponentResource, { prepared, plan }: PreparedConnection): Provisioned {
   const entry = toPolyaxonEntry(plan.entry);
   CONNECTIONS.set(parent, entry as ConnectionArgs);
   const resources = plan.objects.map((object) => createKubernetesObject(object, prepared.secretValue, { parent }));
