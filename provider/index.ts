@@ -1,9 +1,39 @@
 /**
  * The component package for other Pulumi languages (PulumiPlugin.yaml). Pulumi starts it
  * with its plugin runner (`@pulumi/pulumi/cmd/run-plugin`), which loads `main` of
- * package.json (this file, compiled to lib/provider/index.js by `npm ci`), finds the
- * component classes it exports and serves them: the package name (`polyaxon`, the package
- * of the components' type tokens) and namespace come from package.json's scoped name, and
- * the SDK's analyzer infers the schema from the args interfaces of these sources.
+ * package.json (this file, compiled to lib/provider/index.js by `npm ci`) and, as it
+ * exports no component class, calls the function it exports: that serves the per-kind
+ * components with Pulumi's component provider, whose analyzer infers the schema from the
+ * args interfaces of these sources. Each component's args are resolved first (see
+ * construct-inputs.ts): from another language, an arg holding a secret arrives as an Output.
  */
-export * from "../components/kinds/components.js";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type * as pulumi from "@pulumi/pulumi";
+import { main } from "@pulumi/pulumi/provider";
+import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import * as kinds from "../components/kinds/components.js";
+import { plainConstructArgs } from "../components/kinds/construct-inputs.js";
+
+/** This folder: the sources the analyzer reads (from lib/provider when compiled). */
+const DIR = existsSync(join(__dirname, "PulumiPlugin.yaml")) ? __dirname : join(__dirname, "../../provider");
+
+/** `@<namespace>/<name>` of package.json: the schema's package name and namespace, as the plugin runner reads them. */
+function packageName(): { name: string; namespace?: string } {
+  const { name } = JSON.parse(readFileSync(join(DIR, "package.json"), "utf8")) as { name: string };
+  const m = /^(?:@([^/]+)\/)?(.+)$/.exec(name)!;
+  return { name: m[2]!, ...(m[1] ? { namespace: m[1] } : {}) };
+}
+
+/** Pulumi's component provider, with each component's args made plain before it is built. */
+class KindComponentProvider extends ComponentProvider {
+  override async construct(name: string, type: string, inputs: pulumi.Inputs, options: pulumi.ComponentResourceOptions) {
+    return super.construct(name, type, await plainConstructArgs(`${type} ${name}`, inputs), options);
+  }
+}
+
+/** Serve the package (the plugin runner calls this). */
+export = function serve(): Promise<void> {
+  const provider = new KindComponentProvider({ ...packageName(), dirname: DIR, components: Object.values(kinds) });
+  return main(provider, process.argv.slice(2));
+};

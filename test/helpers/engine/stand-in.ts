@@ -15,8 +15,11 @@
  *   computes (its id, a Kubernetes object's `metadata.resourceVersion`/`uid`, `status`) is
  *   unknown, as a provider's preview of a create returns it. Update: the same, computed.
  *   The `additionalSecretOutputs` a resource names come back as secrets.
+ * - `pkg/resource/deploy/builtins.go`: the one invoke served, `pulumi:pulumi:getResource`
+ *   (the URN, id and outputs of a resource registered in this deployment), with which the
+ *   SDK rehydrates a provider a component provider is handed.
  * Not modelled: providers themselves (nothing is checked, diffed or created), state beyond
- * the URNs of `previous`, transforms, hooks, invokes.
+ * the URNs of `previous`, transforms, hooks, other invokes.
  */
 import { createHash } from "node:crypto";
 import * as grpc from "@grpc/grpc-js";
@@ -26,6 +29,7 @@ import { engineRuleViolations, makeUrn, ROOT_STACK_TYPE } from "./rules.js";
 const resproto = require("@pulumi/pulumi/proto/resource_pb.js");
 const resrpc = require("@pulumi/pulumi/proto/resource_grpc_pb.js");
 const engineproto = require("@pulumi/pulumi/proto/engine_pb.js");
+const provproto = require("@pulumi/pulumi/proto/provider_pb.js");
 const enginerpc = require("@pulumi/pulumi/proto/engine_grpc_pb.js");
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb.js");
 const { Empty } = require("google-protobuf/google/protobuf/empty_pb.js");
@@ -114,6 +118,8 @@ export class EngineStandIn {
   readonly recording: Recording = { registrations: [], outputs: [], log: [], violations: [] };
   private readonly server = new grpc.Server();
   private readonly urns = new Map<string, Registration>();
+  /** Id and outputs of each custom resource registered, for `getResource`. */
+  private readonly states = new Map<string, { id: string; outputs: Record<string, unknown> }>();
   private root = "";
   /** `127.0.0.1:<port>` of both services. */
   address = "";
@@ -163,8 +169,13 @@ export class EngineStandIn {
         this.recording.outputs.push({ urn, outputs: (req.getOutputs()?.toJavaScript() ?? {}) as Record<string, unknown> });
         return new Empty();
       }),
-      invoke: unary((req: { getTok(): string }) => {
-        throw new Error(`the engine stand-in serves no invoke (${req.getTok()})`);
+      invoke: unary((req: { getTok(): string; getArgs(): { toJavaScript(): unknown } | undefined }) => {
+        if (req.getTok() !== "pulumi:pulumi:getResource") throw new Error(`the engine stand-in serves no invoke (${req.getTok()})`);
+        const { urn } = (req.getArgs()?.toJavaScript() ?? {}) as { urn?: string };
+        const state = urn === undefined ? undefined : this.states.get(urn);
+        if (!state) throw new Error(`unknown resource ${urn}`);
+        const provider = this.urns.get(urn!)!.provider;
+        return new provproto.InvokeResponse().setReturn(Struct.fromJavaScript({ urn, id: state.id, provider, state: state.outputs }));
       }),
       readResource: unary(() => {
         throw new Error("the engine stand-in reads no resource");
@@ -186,6 +197,19 @@ export class EngineStandIn {
         return new engineproto.SetRootResourceResponse();
       }),
     };
+  }
+
+  /**
+   * Register a resource as if a program had (a stack, a provider), for a component
+   * provider's `Construct` to refer to. Returns its URN and id.
+   */
+  seed(type: string, name: string, parent = "", inputs: Record<string, unknown> = {}): { urn: string; id: string } {
+    const urn = makeUrn(this.options.stack, this.options.project, parent, type, name);
+    const r: Registration = { type, name, urn, parent, custom: type.startsWith("pulumi:providers:"), inputs, provider: "", providers: {}, dependencies: [], aliases: [], retainOnDelete: false, protect: false, additionalSecretOutputs: [] };
+    this.urns.set(urn, r);
+    const { id, outputs } = computedOutputs(type, inputs, false, urn);
+    if (r.custom) this.states.set(urn, { id, outputs });
+    return { urn, id: r.custom ? id : "" };
   }
 
   private registerResource(req: RegisterResourceRequest): unknown {
@@ -228,6 +252,7 @@ export class EngineStandIn {
     if (!r.custom) return res.setObject(Struct.fromJavaScript({}));
     const { id, outputs } = computedOutputs(type, r.inputs, preview, urn);
     for (const key of r.additionalSecretOutputs) if (key in outputs) outputs[key] = secretEnvelope(outputs[key]);
+    this.states.set(urn, { id, outputs });
     return res.setId(id === UNKNOWN ? "" : id).setObject(Struct.fromJavaScript(outputs));
   }
 }
