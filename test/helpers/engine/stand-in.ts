@@ -29,7 +29,6 @@ import { engineRuleViolations, makeUrn, ROOT_STACK_TYPE } from "./rules.js";
 const resproto = require("@pulumi/pulumi/proto/resource_pb.js");
 const resrpc = require("@pulumi/pulumi/proto/resource_grpc_pb.js");
 const engineproto = require("@pulumi/pulumi/proto/engine_pb.js");
-const provproto = require("@pulumi/pulumi/proto/provider_pb.js");
 const enginerpc = require("@pulumi/pulumi/proto/engine_grpc_pb.js");
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb.js");
 const { Empty } = require("google-protobuf/google/protobuf/empty_pb.js");
@@ -175,7 +174,8 @@ export class EngineStandIn {
         const state = urn === undefined ? undefined : this.states.get(urn);
         if (!state) throw new Error(`unknown resource ${urn}`);
         const provider = this.urns.get(urn!)!.provider;
-        return new provproto.InvokeResponse().setReturn(Struct.fromJavaScript({ urn, id: state.id, provider, state: state.outputs }));
+        // The response class the service names: provider.proto's InvokeResponse up to v3.248, resource.proto's ResourceInvokeResponse since.
+        return new resrpc.ResourceMonitorService.invoke.responseType().setReturn(Struct.fromJavaScript({ urn, id: state.id, provider, state: state.outputs }));
       }),
       readResource: unary(() => {
         throw new Error("the engine stand-in reads no resource");
