@@ -22,13 +22,19 @@ import { SCHEMA_MODELINE } from "./schema-command.js";
 import { applyImportToStackFile, ImportTargetError } from "./stack-file-edit.js";
 import { checkStackName, StackFileError } from "./stack-file.js";
 import { readYamlInput } from "./v8-policy.js";
+import { UnreadableFileError } from "../components/load/input-file.js";
 
 function readValues(file: string): Record<string, unknown> {
   let doc: unknown;
   try {
     doc = fromYaml(readYamlInput(file));
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not valid YAML: ${(err as Error).message.split("\n")[0]}`;
+    const reason =
+      err instanceof UnreadableFileError
+        ? err.reason
+        : (err as NodeJS.ErrnoException).code === "ENOENT"
+          ? "no such file"
+          : `not valid YAML: ${(err as Error).message.split("\n")[0]}`;
     throw new StackFileError([{ severity: "error", rule: "yaml-syntax", path: file, message: reason, fix: "pass a Helm values file" }]);
   }
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {

@@ -4,8 +4,9 @@
  */
 import { isUtf8 } from "node:buffer";
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { MAX_INPUT_BYTES, readInputFile, UnreadableFileError } from "../components/load/input-file.js";
 
 export interface ProjectFiles {
   /** Content of a file at the project root, or undefined when it does not exist. */
@@ -16,12 +17,8 @@ export interface ProjectFiles {
   readonly label: string;
 }
 
-/** A project file that is not UTF-8 text (or not a file at all): never guessed at. */
-export class UnreadableFileError extends Error {
-  constructor(readonly file: string, readonly reason: string) {
-    super(`${file}: ${reason}`);
-  }
-}
+// A project file that is not UTF-8 text, not a regular file or too large: never guessed at.
+export { UnreadableFileError };
 
 /** Offset of the first byte that breaks UTF-8 in `bytes`, or -1 when it is all UTF-8. */
 export function invalidUtf8Offset(bytes: Uint8Array): number {
@@ -52,10 +49,8 @@ export function decodeUtf8(name: string, bytes: Buffer): string {
 export function workingTree(dir: string): ProjectFiles {
   return {
     read: (name) => {
-      const file = join(dir, name);
-      if (!existsSync(file)) return undefined;
-      if (statSync(file).isDirectory()) throw new UnreadableFileError(name, `is a folder (${file}), not a file`);
-      return decodeUtf8(name, readFileSync(file));
+      const bytes = readInputFile(join(dir, name), name);
+      return bytes === undefined ? undefined : decodeUtf8(name, bytes);
     },
     list: () => readdirSync(dir),
     label: dir,
@@ -86,7 +81,14 @@ export function gitRevision(dir: string, ref: string): ProjectFiles {
     .filter(Boolean)
     .map((p) => p.slice(prefix.length));
   return {
-    read: (name) => (names.includes(name) ? decodeUtf8(name, git(dir, ["show", `${commit}:${prefix}${name}`], "buffer")) : undefined),
+    read: (name) => {
+      if (!names.includes(name)) return undefined;
+      const object = `${commit}:${prefix}${name}`;
+      // The size first: a huge blob is refused before git prints it.
+      const size = Number(git(dir, ["cat-file", "-s", object]).trim());
+      if (size > MAX_INPUT_BYTES) throw new UnreadableFileError(`${ref}:${name}`, `is ${size} bytes, more than the ${MAX_INPUT_BYTES} (32 MiB) an input may hold`);
+      return decodeUtf8(name, git(dir, ["show", object], "buffer"));
+    },
     list: () => names,
     label: `${ref}:${prefix || "."}`,
   };

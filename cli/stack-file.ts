@@ -10,6 +10,7 @@ import { storedVersionOf } from "../components/load/secure-config.js";
 import { closest } from "../components/model/suggest.js";
 import { CONFIG_NAMESPACE } from "../components/model/index.js";
 import { type ProjectFiles, UnreadableFileError, workingTree } from "./project-files.js";
+import { MAX_INPUT_BYTES } from "../components/load/input-file.js";
 import { secretFromEnv } from "./secret-env.js";
 import { isMapping } from "../components/catalog.js";
 import { fitV8To } from "./v8-policy.js";
@@ -85,7 +86,11 @@ function readText(files: ProjectFiles, name: string): string | undefined {
     return text;
   } catch (err) {
     if (!(err instanceof UnreadableFileError)) throw err;
-    const fix = err.reason.startsWith("is a folder") ? `move the folder away; ${name} must be a YAML file` : "save the file as UTF-8";
+    const fix = err.reason.startsWith("is a folder")
+      ? `move the folder away; ${name} must be a YAML file`
+      : err.reason.startsWith("not UTF-8")
+        ? "save the file as UTF-8"
+        : `make ${name} a regular YAML file of at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB`;
     throw new StackFileError([{ severity: "error", rule: "yaml-syntax", path: name, message: err.reason, fix }]);
   }
 }

@@ -24,7 +24,7 @@
  * Both flags are read each time V8 considers growing or optimizing, so setting them while
  * running applies.
  */
-import { readFileSync } from "node:fs";
+import { readInputFile } from "../components/load/input-file.js";
 import { setFlagsFromString } from "node:v8";
 
 /** A YAML file from this size on (a stack file of about 8,000 connections) lets the young generation grow. */
@@ -51,7 +51,9 @@ export function fitV8To(chars: number): void {
 
 /** A YAML file the CLI reads from disk as it is (a values file, a stack file to edit), counted by `fitV8To`. */
 export function readYamlInput(file: string): string {
-  const text = readFileSync(file, "utf8");
+  const bytes = readInputFile(file);
+  if (bytes === undefined) throw Object.assign(new Error(`${file}: no such file`), { code: "ENOENT" });
+  const text = bytes.toString("utf8");
   fitV8To(text.length);
   return text;
 }

@@ -2,8 +2,8 @@
  * The stack's Pulumi config as the catalog loader reads it (a ConfigSource), and as the
  * components resolve secret config keys: read once, secret values only as Pulumi secrets.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { readInputFile, UnreadableFileError } from "./load/input-file.js";
 import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_NAMESPACE, type ConfigPath, type ConfigSource, securePaths } from "./catalog.js";
 import { readPulumiYaml } from "./load/pulumi-yaml.js";
@@ -129,12 +129,16 @@ export class PulumiConfigReader implements ConfigSource {
   private stackFileKeys(): Map<string, { securePaths: ConfigPath[]; storedVersion: string }> | null {
     if (this.fileKeys === undefined) {
       try {
-        const doc = readPulumiYaml(readFileSync(this.stackFile, "utf8")) as { config?: Record<string, unknown> } | null;
+        const bytes = readInputFile(this.stackFile, basename(this.stackFile));
+        if (bytes === undefined) throw new Error("no stack file");
+        const doc = readPulumiYaml(bytes.toString("utf8")) as { config?: Record<string, unknown> } | null;
         const config = doc?.config;
         this.fileKeys = config
           ? new Map(Object.entries(config).map(([key, value]) => [key.includes(":") ? key : `${pulumi.getProject()}:${key}`, { securePaths: securePaths(value), storedVersion: storedVersionOf(value) }]))
           : null;
-      } catch {
+      } catch (err) {
+        // Not a file to read (a device, a FIFO, too large): refused, never read on.
+        if (err instanceof UnreadableFileError) throw new pulumi.RunError(`${err.message}. Fix: make it a regular YAML file`);
         this.fileKeys = null;
       }
     }

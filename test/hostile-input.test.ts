@@ -4,14 +4,16 @@
  * that names the file, and nothing is written.
  */
 import { strict as assert } from "node:assert";
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { invalidUtf8Offset } from "../cli/project-files.js";
 import { fromYaml, MAX_ALIAS_EXPANSION, YamlAliasError } from "../components/load/yaml.js";
 import { cli } from "./helpers/cli.js";
-import { FIXTURE_STACKS } from "./helpers/stacks.js";
+import { FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
+import { MAX_INPUT_BYTES } from "../components/load/input-file.js";
+import { PulumiConfigReader } from "../program.js";
 
 function project(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), "plx-hostile-"));
@@ -75,7 +77,7 @@ describe("hostile and malformed input", () => {
   it("refuses a stack file that is a folder, naming it", async () => {
     const dir = project({});
     mkdirSync(join(dir, "Pulumi.f.yaml"));
-    await refused(dir, "f", /Pulumi\.f\.yaml: is a folder .*Fix: move the folder away/);
+    await refused(dir, "f", /Pulumi\.f\.yaml: is a folder, not a file.*Fix: move the folder away/);
   });
 
   it("reports a schema error and a bad name of one entry in one run", async () => {
@@ -97,5 +99,60 @@ describe("hostile and malformed input", () => {
     assert.equal(r.code, 2, r.text);
     assert.match(r.stderr, /no Pulumi\.ghost\.yaml in the working tree or at HEAD \(got "ghost"\)\. Fix: use one of: dev/);
     assert.equal(r.stdout, "");
+  });
+
+  describe("inputs that are not regular files, or too large", function () {
+    this.timeout(120_000);
+    /** A project whose stack files are a symlink to /dev/zero, a FIFO and a sparse file past the limit. */
+    const hostile = () => {
+      const dir = project({});
+      symlinkSync("/dev/zero", join(dir, "Pulumi.zero.yaml"));
+      execFileSync("mkfifo", [join(dir, "Pulumi.fifo.yaml")]);
+      writeFileSync(join(dir, "Pulumi.big.yaml"), "");
+      truncateSync(join(dir, "Pulumi.big.yaml"), MAX_INPUT_BYTES + 1);
+      return dir;
+    };
+    /** The CLI as users run it, in its own process: a hang or a blow-up is killed at 15 s and fails the test. */
+    const run = (args: string[], cwd: string) => spawnSync(process.execPath, [join(PROJECT_ROOT, "cli/bin.js"), ...args], { cwd, encoding: "utf8", timeout: 15_000 });
+    const WHY = { zero: /Pulumi\.zero\.yaml: is a character device, not a file/, fifo: /Pulumi\.fifo\.yaml: is a FIFO \(named pipe\), not a file/, big: /Pulumi\.big\.yaml: is 33554433 bytes, more than the 33554432 \(32\.0 MiB\)/ };
+
+    it("are refused at once with exit 2 by validate, render, render --all and diff, naming the file and the fix", () => {
+      const dir = hostile();
+      for (const [stack, why] of Object.entries(WHY)) {
+        for (const args of [["validate", "--stack", stack], ["render", "--stack", stack, "--out", join(dir, "out")]]) {
+          const r = run(args, dir);
+          assert.equal(r.status, 2, `${args.join(" ")}: ${r.signal ?? ""} ${r.stderr}`);
+          assert.match(r.stderr, why);
+          assert.match(r.stderr, /Fix: make Pulumi\.\w+\.yaml a regular YAML file of at most 32 MiB/);
+        }
+      }
+      const all = run(["render", "--all", "--out", join(dir, "out")], dir);
+      assert.equal(all.status, 2, all.stderr);
+      for (const why of Object.values(WHY)) assert.match(all.stderr, why);
+      execFileSync("git", ["init", "-q"], { cwd: dir });
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "base"], { cwd: dir });
+      const diff = run(["diff", "--base", "HEAD", "--stack", "zero"], dir);
+      assert.equal(diff.status, 2, diff.stderr);
+      assert.match(diff.stderr, WHY.zero);
+      assert.deepEqual(readdirSync(dir).filter((f) => f === "out"), [], "nothing written");
+    });
+
+    it("are refused by import, as the values file", () => {
+      const dir = hostile();
+      for (const values of ["/dev/zero", join(dir, "Pulumi.fifo.yaml"), join(dir, "Pulumi.big.yaml")]) {
+        const r = run(["import", values, "--stack", "imported"], dir);
+        assert.equal(r.status, 2, `${values}: ${r.signal ?? ""} ${r.stderr}`);
+        assert.match(r.stderr, /not a file|more than the 33554432 \(32\.0 MiB\)/);
+      }
+      assert.ok(!readdirSync(dir).includes("Pulumi.imported.yaml"));
+    });
+
+    it("are refused by the stack program when it reads its stack file", () => {
+      const dir = hostile();
+      for (const [stack, why] of Object.entries(WHY)) {
+        const reader = new PulumiConfigReader(join(dir, `Pulumi.${stack}.yaml`));
+        assert.throws(() => reader.storedVersion("polyaxon:connections"), (err: Error) => why.test(err.message));
+      }
+    });
   });
 });
