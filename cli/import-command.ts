@@ -23,6 +23,7 @@ import { applyImportToStackFile, ImportTargetError } from "./stack-file-edit.js"
 import { checkStackName, StackFileError } from "./stack-file.js";
 import { readYamlInput } from "./v8-policy.js";
 import { UnreadableFileError } from "../components/load/input-file.js";
+import { notDataKeyDiagnostics } from "../components/validate/data-keys.js";
 
 function readValues(file: string): Record<string, unknown> {
   let doc: unknown;
@@ -40,6 +41,8 @@ function readValues(file: string): Record<string, unknown> {
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
     throw new StackFileError([{ severity: "error", rule: "type", path: file, message: "not a mapping of Helm values", fix: "pass a Helm values file" }]);
   }
+  const notData = notDataKeyDiagnostics(doc, (path) => `${file}: ${configPathText("", path).slice(1)}`);
+  if (notData.length > 0) throw new StackFileError(notData);
   return doc as Record<string, unknown>;
 }
 

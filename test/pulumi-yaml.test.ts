@@ -10,6 +10,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { readPulumiYaml, resolvePlainScalar, UnrepresentableScalarError } from "../components/load/pulumi-yaml.js";
 import { applyImportToStackFile } from "../cli/stack-file-edit.js";
+import { notDataKeyPaths } from "../components/load/yaml.js";
 import { cli } from "./helpers/cli.js";
 import { PROJECT_ROOT } from "./helpers/stacks.js";
 import { readWithYamlV3 } from "./helpers/yaml-v3.js";
@@ -27,6 +28,8 @@ function disagreements(texts: readonly string[], refused = { count: 0 }): string
     let ours: { value: unknown } | { error: string };
     try {
       ours = { value: readPulumiYaml(text) };
+      // A `<<` (or `__proto__`) key is refused by the data-key rule: a refusal too.
+      if (notDataKeyPaths(ours.value).length > 0) ours = { error: "data-key" };
     } catch (err) {
       if (!(err instanceof UnrepresentableScalarError) && theirs.error === undefined) refused.count++;
       ours = { error: (err as Error).message };
@@ -117,5 +120,22 @@ describe("stack files read as the Pulumi CLI reads them (yaml.v3)", function () 
       const read = JSON.parse(go!.json!) as { config: { "polyaxon:connections": { schema: Record<string, string> }[] } };
       assert.deepEqual(read.config["polyaxon:connections"][0]!.schema, config["polyaxon:connections"][0]!.schema, text);
     }
+  });
+
+  it("refuses merge keys and __proto__ in validate, in imported values, and in the program's config", async () => {
+    const project = mkdtempSync(join(tmpdir(), "plx-data-keys-"));
+    writeFileSync(join(project, "Pulumi.yaml"), "name: polyaxon-connections\nruntime: nodejs\n");
+    writeFileSync(join(project, "Pulumi.merge.yaml"), "config:\n  polyaxon:library:\n    - &base {name: data, kind: s3, schema: {bucket: 's3://data'}}\n  polyaxon:connections:\n    - <<: *base\n      name: more\n");
+    const merged = await cli(["validate", "--stack", "merge"], project);
+    assert.equal(merged.code, 2, merged.text);
+    assert.match(merged.text, /error polyaxon:connections\[0\]\.<<: is a YAML merge key\. Fix: write the merged fields out/);
+    writeFileSync(join(project, "values.yaml"), "connections:\n  - name: a\n    kind: git\n    __proto__: {kind: s3}\n");
+    const imported = await cli(["import", join(project, "values.yaml"), "--stack", "imported"], project);
+    assert.equal(imported.code, 2, imported.text);
+    assert.match(imported.text, /values\.yaml: connections\[0\]\.__proto__: `__proto__` is not a data key/);
+    const { loadStack } = await import("../components/internal.js");
+    const { configSourceFrom } = await import("../components/internal.js");
+    const { diagnostics } = loadStack(configSourceFrom(JSON.parse('{"connections": [{"name": "a", "kind": "git", "constructor": {"kind": "s3"}}]}')));
+    assert.ok(diagnostics.some((d) => d.rule === "data-key" && d.path === "polyaxon:connections[0].constructor"), JSON.stringify(diagnostics));
   });
 });

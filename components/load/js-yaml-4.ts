@@ -20,8 +20,6 @@ export interface JsYaml4 {
   FAILSAFE_SCHEMA: JsYaml4Schema;
   /** A type for `tag` (`kind: "scalar"`), with its own resolution and construction. */
   Type: new (tag: string, options: { kind: "scalar"; resolve(text: string | null): boolean; construct(text: string | null): unknown }) => object;
-  /** The library's own types (`merge`: `<<` keys). */
-  types: { merge: object };
   /** The YAML 1.2 core schema; `compiledImplicit` lists the types plain scalars are tried against, in order. */
   CORE_SCHEMA: { compiledImplicit: JsYaml4Type[] };
   load(text: string, options?: { schema?: object; filename?: string }): unknown;

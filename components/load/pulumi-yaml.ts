@@ -111,10 +111,11 @@ function implicitType(tag: Resolved["tag"], yamlTag: string) {
 
 /**
  * The schema: yaml.v3's plain-scalar resolution (a timestamp constructed as the text Go
- * prints for it, which the program receives) and its `<<` merge keys.
+ * prints for it, which the program receives). `<<` stays a key, which the `data-key` rule
+ * refuses: yaml.v3 would merge it.
  */
 const PULUMI_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
-  implicit: [...["null", "bool", "int", "float", "timestamp"].map((t) => implicitType(t as Resolved["tag"], t)), jsyaml.types.merge],
+  implicit: ["null", "bool", "int", "float", "timestamp"].map((t) => implicitType(t as Resolved["tag"], t)),
 });
 
 /**

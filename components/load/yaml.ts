@@ -60,6 +60,24 @@ export function aliasExpansion(root: unknown): number {
   return extra;
 }
 
+/**
+ * Mapping keys that are not data: JavaScript reads `__proto__` (and code that copies objects
+ * can read `constructor`/`prototype`) as the object's machinery, so a field under one would
+ * apply invisibly; `<<` is a YAML merge key, which the Pulumi CLI's reader applies and which
+ * hides where a value comes from. Refused wherever a user's YAML is read.
+ */
+export const NOT_DATA_KEYS: readonly string[] = ["__proto__", "constructor", "prototype", "<<"];
+
+/** Paths (keys and indexes from the root) of every mapping key of `value` in NOT_DATA_KEYS. */
+export function notDataKeyPaths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => notDataKeyPaths(v, [...at, i]));
+  if (typeof value !== "object" || value === null) return [];
+  return Object.keys(value).flatMap((k) => [
+    ...(NOT_DATA_KEYS.includes(k) ? [[...at, k]] : []),
+    ...notDataKeyPaths((value as Record<string, unknown>)[k], [...at, k]),
+  ]);
+}
+
 /** Parse one YAML document; throws on a syntax error, a duplicate key or runaway aliases. */
 export function fromYaml(text: string): unknown {
   const doc = readYamlFast(text, CORE_SCHEMA.compiledImplicit) ?? load(text, { schema: CORE_SCHEMA });

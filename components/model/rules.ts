@@ -11,6 +11,10 @@ export const RULES = {
     title: "Scalars mean what Pulumi reads",
     why: "The Pulumi CLI reads stack files with Go's yaml.v3: an unquoted date (`revision: 2024-01-01`) reaches the program as Go's timestamp text `2024-01-01 00:00:00 +0000 UTC`, and `.inf`/`.nan` cannot be passed at all. Offline commands read stack files the same way (`0600` is the octal 384, `05432` is 2842), so `render` shows what `pulumi up` deploys.",
   },
+  "data-key": {
+    title: "Keys are data",
+    why: "`__proto__` (and, for code that copies objects, `constructor` and `prototype`) is read by JavaScript as an object's machinery, so fields under it would apply invisibly; `<<` is a YAML merge key, which the Pulumi CLI applies and which hides where a value comes from. Such keys are refused in stack files, library overrides and imported values.",
+  },
   "stack-file": { title: "The stack exists", why: "`--stack <name>` reads `Pulumi.<name>.yaml` next to `Pulumi.yaml`." },
   type: {
     title: "Every value has the type Polyaxon reads",

@@ -14,6 +14,7 @@ import { crossChecks } from "./cross-checks.js";
 import { checkUnusedKeys } from "./secret-config-keys.js";
 import { checkSecretPlacement, valuesHoldSecrets } from "./secret-placement.js";
 import { checkPulumiScalars } from "./pulumi-scalars.js";
+import { checkDataKeys } from "./data-keys.js";
 
 export interface StackLoadResult {
   /** Present only when there are no errors. */
@@ -56,7 +57,7 @@ export function loadStack(source: ConfigSource, opts: LoadOptions = {}): StackLo
   const parsed = parseStack(source);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (opts.cluster) diagnostics.push(...checkClusterBoundary(source, opts.cluster === "required"));
-  diagnostics.push(...checkSecretPlacement(source), ...checkPulumiScalars(source));
+  diagnostics.push(...checkSecretPlacement(source), ...checkPulumiScalars(source), ...checkDataKeys(source));
   const agents = parsed.agents.map(({ agent, index, diagnostics: parseProblems }) => {
     const own = [...parseProblems, ...crossChecks(agent, source)];
     diagnostics.push(...own);
