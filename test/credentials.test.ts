@@ -23,6 +23,9 @@ const CREDENTIALS = {
   stripe: "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
   jwt: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
   random: "Zx9mQ2vL8pR4tY7wK3nB6cD1fG5hJ0sA",
+  hex40: "3f786850e387550fdab836ed7e6dc881de23001b",
+  hex64: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+  uuid: "5b6b2a0e-7c1d-4f3e-9a8b-2c4d6e8f0a1b",
 };
 
 const stackWith = (keys: string[]) => ({
@@ -96,5 +99,13 @@ describe("credentials typed where config key names belong", () => {
       (err: Error) => /looks like a credential/.test(err.message) && leaked(err.message).length === 0,
     );
     assert.equal(registered.length, 0);
+  });
+
+  it("never echoes the values of an env given in Kubernetes' list form", async () => {
+    const dir = project({ config: { "polyaxon:connections": [{ name: "db", kind: "postgres", env: [{ name: "PGPASSWORD", value: "Hunter2-env-CANARY" }] }] } });
+    const r = await cli(["validate", "--stack", "leak"], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /polyaxon:connections\[0\]\.env: invalid value\. Fix: it must be a mapping/);
+    assert.doesNotMatch(r.text, /Hunter2/);
   });
 });

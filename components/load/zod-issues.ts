@@ -42,9 +42,12 @@ function asFix(message: string): string {
   return message.startsWith("must") ? message : `must be valid: ${message}`;
 }
 
-/** Under a secret reference a mistyped value may be a credential: never echo it. */
+/**
+ * Under a secret reference, or in `env` (`PGPASSWORD` in either form, the mapping or
+ * Kubernetes' list of `{name, value}`), a mistyped value may be a credential: never echo it.
+ */
 function mayHoldSecret(path: readonly PropertyKey[]): boolean {
-  return path.some((seg) => seg === "secret" || seg === "agentSecret" || seg === "fromConfig");
+  return path.some((seg) => seg === "secret" || seg === "agentSecret" || seg === "fromConfig" || seg === "env" || seg === "stringData");
 }
 
 function kindIssue(path: string, got: unknown): Diagnostic {

@@ -16,6 +16,8 @@ const TOKEN_PATTERNS: readonly RegExp[] = [
   /^eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/, // JWTs
   /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE|OPENSSH)/, // PEM blocks
   /"private_key"\s*:/, // GCP service-account key files
+  /^[0-9a-fA-F]{32,}$/, // hex tokens (32, 40, 64 digits: API keys, personal access tokens), too uniform for the entropy test
+  /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, // UUID-shaped keys (Heroku, Azure client secrets, many APIs)
 ];
 
 /** Shannon entropy in bits per character. */
