@@ -29,11 +29,12 @@ export function clusterProvider(config: PulumiConfigReader): k8s.Provider {
   // Plain strings: a kubeconfig may be JSON, which value() would parse.
   const context = config.raw("kubernetes:context");
   const kubeconfig = config.raw("kubernetes:kubeconfig");
-  // A kubeconfig set with --secret holds credentials: it stays a secret in the provider's state.
-  const secretKubeconfig = config.isSecret("kubernetes:kubeconfig");
+  // A value set with --secret stays a secret in the provider's state (a kubeconfig holds
+  // credentials; a context name may be sensitive too).
+  const kept = (key: string, value: string) => (config.isSecret(key) ? pulumi.secret(value) : value);
   return new k8s.Provider("kubernetes", {
-    ...(typeof context === "string" ? { context } : {}),
-    ...(typeof kubeconfig === "string" ? { kubeconfig: secretKubeconfig ? pulumi.secret(kubeconfig) : kubeconfig } : {}),
+    ...(typeof context === "string" ? { context: kept("kubernetes:context", context) } : {}),
+    ...(typeof kubeconfig === "string" ? { kubeconfig: kept("kubernetes:kubeconfig", kubeconfig) } : {}),
   });
 }
 

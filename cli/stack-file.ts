@@ -200,6 +200,7 @@ export function configSourceOf(values: ReadonlyMap<string, unknown>): ConfigSour
     isSecure: (key) => (values.has(key) ? isEncrypted(values.get(key)) : undefined),
     securePaths: pathsOf,
     storedVersion: (key) => (values.has(key) ? storedVersionOf(values.get(key)) : undefined),
+    plainValue: (key) => (securePaths(values.get(key)).length > 0 ? undefined : values.get(key)),
   };
 }
 

@@ -92,6 +92,10 @@ export class PulumiConfigReader implements ConfigSource {
     return this.all[fullKey];
   }
 
+  plainValue(fullKey: string): unknown {
+    return this.isSecret(fullKey) ? undefined : this.all[fullKey];
+  }
+
   /** A config value exactly as set, unparsed. */
   raw(fullKey: string): string | undefined {
     return this.all[fullKey];

@@ -108,4 +108,15 @@ describe("credentials typed where config key names belong", () => {
     assert.match(r.stderr, /polyaxon:connections\[0\]\.env: invalid value\. Fix: it must be a mapping/);
     assert.doesNotMatch(r.text, /Hunter2/);
   });
+
+  it("refuses, offline too, an inline kubeconfig holding credentials in clear, echoing none", async () => {
+    const kubeconfig = "apiVersion: v1\nusers:\n- name: ci\n  user:\n    client-key-data: CANARYkeydata\n";
+    const dir = project({ config: { "kubernetes:kubeconfig": kubeconfig } });
+    const r = await cli(["validate", "--stack", "leak"], dir);
+    assert.equal(r.code, 2, r.text);
+    assert.match(r.stderr, /error kubernetes:kubeconfig: holds cluster credentials .* Fix: store it encrypted: `pulumi config set --secret kubernetes:kubeconfig/);
+    assert.doesNotMatch(r.text, /CANARYkeydata/);
+    const path = project({ config: { "kubernetes:kubeconfig": "/home/ci/.kube/config" } });
+    assert.equal((await cli(["validate", "--stack", "leak"], path)).code, 0, "a kubeconfig path holds no credential");
+  });
 });

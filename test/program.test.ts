@@ -13,6 +13,7 @@ import {
 import { runStack, stackResources } from "../program.js";
 import { kubernetesObjectsOf, registeredManifests, renderedManifests } from "./helpers/render-compare.js";
 import {
+  isSecretValue,
   registered,
   resetRegistered,
   setConfig,
@@ -124,5 +125,26 @@ describe("stack program on the mock engine", () => {
         /polyaxon:connections\[1\]\.schema\.bucket/.test(err.message),
     );
     assert.equal(registered.length, 0);
+  });
+
+  it("keeps a cluster context set with --secret secret in the provider, and refuses a plain kubeconfig with credentials", async () => {
+    resetRegistered();
+    setConfig({}, { "kubernetes:context": "CANARY-context-9d2f7c" });
+    await settled(stackResources(runStack()));
+    const provider = registered.find((r) => r.type === "pulumi:providers:kubernetes")!;
+    assert.ok(isSecretValue(provider.inputs.context), "the context is a secret input");
+
+    resetRegistered();
+    const kubeconfig = "apiVersion: v1\nusers:\n- name: ci\n  user:\n    token: CANARY-token-9d2f7c\n";
+    setConfig({ "kubernetes:kubeconfig": kubeconfig });
+    assert.throws(
+      () => runStack(),
+      (err: Error) => /kubernetes:kubeconfig: holds cluster credentials .* in clear.*pulumi config set --secret kubernetes:kubeconfig/s.test(err.message) && !/CANARY/.test(err.message),
+    );
+    assert.equal(registered.length, 0);
+    // The same kubeconfig set with --secret is accepted, and stays secret.
+    setConfig({}, { "kubernetes:kubeconfig": kubeconfig });
+    await settled(stackResources(runStack()));
+    assert.ok(isSecretValue(registered.find((r) => r.type === "pulumi:providers:kubernetes")!.inputs.kubeconfig));
   });
 });

@@ -66,6 +66,8 @@ export interface ConfigSource {
    * says nothing about a secret's value. Undefined where the source has no stack file.
    */
   storedVersion?(fullKey: string): string | undefined;
+  /** A plain (not secret) value of any namespace's key, as set; undefined for secrets and unset keys. */
+  plainValue?(fullKey: string): unknown;
 }
 
 /** Every agent of a stack, validated. */
