@@ -33,6 +33,13 @@ describe("catalog validation", () => {
       assert.match(d.fix!, /use s3/);
     });
 
+    it("ranks kind suggestions by edit distance, a swap of two letters being one edit", () => {
+      for (const [typo, kind] of [["gti", "git"], ["volume_clam", "volume_claim"], ["sl4ck", "slack"], ["psotgres", "postgres"], ["host-path", "host_path"]]) {
+        const d = errorAt(diagnose({ connections: [{ name: "a", kind: typo }] }), "polyaxon:connections[0].kind");
+        assert.match(d.fix!, new RegExp(`^use ${kind}\\b`), `${typo}: ${d.fix}`);
+      }
+    });
+
     it("points nfs users at volume_claim or host_path", () => {
       const d = errorAt(diagnose({ connections: [{ name: "a", kind: "nfs" }] }), "polyaxon:connections[0].kind");
       assert.match(d.fix!, /volume_claim.*host_path/);
