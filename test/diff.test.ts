@@ -4,13 +4,14 @@
  */
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fromYaml, toYaml } from "../components/load/yaml.js";
 import { assertGolden } from "./helpers/golden.js";
 import { FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
 import { cli } from "./helpers/cli.js";
+import { MAX_MARKDOWN_CHARS } from "../cli/diff/format-markdown.js";
 
 const git = (dir: string, ...args: string[]) =>
   execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: dir, encoding: "utf8" });
@@ -97,6 +98,31 @@ describe("diff --base", () => {
     const r = await cli(["diff", "--base", "HEAD", "--format", "json"], dir);
     const stacks = (JSON.parse(r.stdout) as { stacks: { stack: string; status: string }[] }).stacks;
     assert.deepEqual(stacks.map((s) => [s.stack, s.status]), [["dev", "unchanged"], ["provisioned", "unchanged"], ["qa", "added"]]);
+  });
+
+  it("shows a stack that was invalid at the base and is removed now as removed", async () => {
+    const dir = repo();
+    edit(dir, "dev", (c) => connectionsOf(c).push({ name: "x", kind: "S3" }));
+    git(dir, "commit", "-qam", "a broken stack");
+    rmSync(join(dir, "Pulumi.dev.yaml"));
+    const r = await cli(["diff", "--base", "HEAD", "--format", "json", "--exit-code"], dir);
+    const stacks = (JSON.parse(r.stdout) as { stacks: { stack: string; status: string }[] }).stacks;
+    assert.deepEqual(stacks.map((s) => [s.stack, s.status]), [["dev", "removed"], ["provisioned", "unchanged"]]);
+    assert.equal(r.code, 3, "a removal is a change");
+  });
+
+  it("keeps markdown under GitHub's comment limit, summary first, and says what it cut", async () => {
+    const dir = repo();
+    edit(dir, "dev", (c) => {
+      for (let i = 0; i < 1500; i++) connectionsOf(c).push({ name: `bucket-${i}-${"x".repeat(20)}`, kind: "s3", schema: { bucket: `s3://bucket-${i}` }, secret: { name: `bucket-${i}` } });
+    });
+    const r = await cli(["diff", "--base", "HEAD", "--format", "markdown"], dir);
+    assert.ok(r.stdout.length <= MAX_MARKDOWN_CHARS, `${r.stdout.length} characters`);
+    assert.match(r.stdout, /\| `dev` \| changed \| \+1500 −0 ~0 \|/, "the summary is whole");
+    assert.match(r.stdout, /\*\*Cut to stay under GitHub's comment limit:\*\* `dev` \(\d+ rows or diffs\)\. Run `npx polyaxon-connections diff --base <ref>`/);
+    assert.doesNotMatch(r.stdout, /^\| --- \| --- \| --- \| --- \|\n\n/m, "no table is left without rows");
+    const small = await cli(["diff", "--base", "HEAD~0", "--format", "markdown"], repo());
+    assert.doesNotMatch(small.stdout, /Cut to stay/);
   });
 
   it("matches the markdown golden file for a mixed change", async () => {

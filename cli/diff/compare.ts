@@ -79,7 +79,18 @@ function keyed<T>(a: Map<string, T>, b: Map<string, T>, same: (x: T, y: T) => bo
 
 const sameMap = (x: Map<string, string>, y: Map<string, string>) => x.size === y.size && [...x].every(([k, v]) => y.get(k) === v);
 
-export function compareStacks(stack: string, base: StackSnapshot | undefined, head: StackSnapshot | undefined, notes: string[] = []): StackDiff {
+/**
+ * `inBase`/`inHead`: whether the stack file exists there (a stack that did not validate at
+ * the base has no snapshot, yet removing it is a removal).
+ */
+export function compareStacks(
+  stack: string,
+  base: StackSnapshot | undefined,
+  head: StackSnapshot | undefined,
+  notes: string[] = [],
+  inBase = base !== undefined,
+  inHead = head !== undefined,
+): StackDiff {
   const empty: StackSnapshot = { entries: new Map(), values: new Map(), objects: new Map(), secretDigests: new Map() };
   const a = base ?? empty;
   const b = head ?? empty;
@@ -119,6 +130,6 @@ export function compareStacks(stack: string, base: StackSnapshot | undefined, he
   });
 
   const changed = entries.length + objects.length + values.length > 0;
-  const status = !base && head ? "added" : base && !head ? "removed" : changed ? "changed" : "unchanged";
+  const status = !inBase && inHead ? "added" : inBase && !inHead ? "removed" : changed ? "changed" : "unchanged";
   return { stack, status, entries, objects, values, notes };
 }

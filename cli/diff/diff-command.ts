@@ -57,7 +57,7 @@ export function diffCommand(projectDir: string, opts: DiffOptions, io: Io): numb
     }
     const before = inBase ? snapshotStack(base, stack) : undefined;
     const notes = before && !before.snapshot ? [`at ${opts.base} the stack did not validate; compared with an empty catalog`] : [];
-    diffs.push(compareStacks(stack, before?.snapshot, now?.snapshot, notes));
+    diffs.push(compareStacks(stack, before?.snapshot, now?.snapshot, notes, inBase, inHead));
   }
   if (invalid) return EXIT_INVALID;
 
