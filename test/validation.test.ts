@@ -40,6 +40,15 @@ describe("catalog validation", () => {
       }
     });
 
+    it("refuses annotation keys the Kubernetes API refuses, and accepts qualified ones", () => {
+      const bad = ["", "a b", "../x", "Example.com/x", "/x", "x/", "-x", `${"a".repeat(64)}`, `${"a".repeat(250)}.com/x`];
+      const good = ["team", "example.com/team", "a.b-c_d", "polyaxon.com/connection", `${"a".repeat(63)}`];
+      const annotations = Object.fromEntries([...bad, ...good].map((k) => [k, "v"]));
+      const errors = errorsOf(diagnose({ connections: [{ name: "a", kind: "postgres", annotations }] }));
+      for (const key of bad) assert.ok(errors.some((d) => d.path === `polyaxon:connections[0].annotations.${key}` && /Kubernetes annotation key/.test(d.fix ?? "")), `${JSON.stringify(key)} refused`);
+      assert.equal(errors.length, bad.length, errors.map(formatDiagnostic).join("\n"));
+    });
+
     it("points nfs users at volume_claim or host_path", () => {
       const d = errorAt(diagnose({ connections: [{ name: "a", kind: "nfs" }] }), "polyaxon:connections[0].kind");
       assert.match(d.fix!, /volume_claim.*host_path/);

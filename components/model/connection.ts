@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { GENERIC_KINDS, NOTIFIER_KINDS } from "./kinds.js";
 import { configMapRef, pvcProvision, secretRef } from "./resources.js";
+import { annotationKey } from "./primitives.js";
 import {
   bucketSchema,
   claimSchema,
@@ -36,7 +37,7 @@ const commonFields = {
       description:
         "Extra env vars of runs that request the connection, mapping form only: Polyaxon rejects the Kubernetes [{name, value}] list form. Not on the artifacts store or a mounted connection (the chart pastes it into its gateway container): use a configMap without mountPath there.",
     }),
-  annotations: z.record(z.string(), z.string({ error: "must be a string" })).optional().meta({ description: "Annotations added to run pods that use the connection." }),
+  annotations: z.record(annotationKey, z.string({ error: "must be a string" })).optional().meta({ description: "Annotations added to run pods that use the connection." }),
   isAlias: z.boolean().optional().meta({ description: "The chart never mounts an alias (one secret or volume shared by several entries)." }),
 };
 

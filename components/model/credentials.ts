@@ -16,7 +16,6 @@ const TOKEN_PATTERNS: readonly RegExp[] = [
   /^eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/, // JWTs
   /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE|OPENSSH)/, // PEM blocks
   /"private_key"\s*:/, // GCP service-account key files
-  /^[0-9a-fA-F]{32,}$/, // hex tokens (32, 40, 64 digits: API keys, personal access tokens), too uniform for the entropy test
   /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, // UUID-shaped keys (Heroku, Azure client secrets, many APIs)
 ];
 
@@ -38,7 +37,9 @@ function looksRandom(s: string): boolean {
   if (s.length < 20 || /\s/.test(s)) return false;
   const digits = (s.match(/[0-9]/g) ?? []).length;
   const mixed = /[a-z]/.test(s) && /[A-Z]/.test(s);
-  return (mixed && digits >= 3 && entropy(s) >= 4) || (s.length >= 32 && entropy(s) >= 4.5);
+  // Hex tokens (32, 40, 64 digits: API keys, access tokens) have at most 4 bits a character.
+  const hexToken = s.length >= 32 && /^[0-9a-fA-F]+$/.test(s) && entropy(s) >= 3;
+  return (mixed && digits >= 3 && entropy(s) >= 4) || (s.length >= 32 && entropy(s) >= 4.5) || hexToken;
 }
 
 /** True when `value` looks like a credential rather than a name. */

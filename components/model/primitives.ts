@@ -13,6 +13,24 @@ export const k8sName = z
     error: "must be a lower-case DNS-1123 name (letters, digits, '-', '.'; start and end alphanumeric)",
   });
 
+/**
+ * An annotation (or label) key as the Kubernetes API validates it (apimachinery
+ * `validation.IsQualifiedName`): an optional DNS-1123 subdomain prefix of at most 253
+ * characters and `/`, then a name of 1 to 63 characters, alphanumeric at both ends, with
+ * '-', '_', '.' inside. The API server refuses any other key, so the apply would fail.
+ */
+export function isQualifiedName(key: string): boolean {
+  const slash = key.lastIndexOf("/");
+  const [prefix, name] = slash < 0 ? [undefined, key] : [key.slice(0, slash), key.slice(slash + 1)];
+  if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(prefix))) return false;
+  return name.length >= 1 && name.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name);
+}
+
+/** A Kubernetes annotation key (see isQualifiedName). */
+export const annotationKey = z.string().refine(isQualifiedName, {
+  error: "must be a Kubernetes annotation key: an optional DNS prefix and '/', then 1 to 63 letters, digits, '-', '_' or '.', alphanumeric at both ends (e.g. example.com/team)",
+});
+
 /** A key of Secret/ConfigMap data, as Kubernetes allows it. */
 export const dataKey = z.string().regex(/^[-._a-zA-Z0-9]+$/, {
   error: "must be a Secret/ConfigMap key (letters, digits, '-', '_', '.')",
