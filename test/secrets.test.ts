@@ -13,7 +13,7 @@ import { renderFiles } from "../cli/render.js";
 import { composeSecret, fromYaml, loadCatalog, loadStack, planAgent, planStack } from "../components/internal.js";
 import { reverseKeys } from "./helpers/key-order.js";
 import { runStack, stackResources } from "../program.js";
-import { isSecretValue, registered, resetRegistered, settled, unwrapSecrets } from "./helpers/pulumi-mocks.js";
+import { isSecretValue, registered, resetRegistered, setConfig, settled, unwrapSecrets } from "./helpers/pulumi-mocks.js";
 import { CANARY_PATTERN, exampleStacks, FIXTURE_STACKS, loadStackIntoConfig } from "./helpers/stacks.js";
 import { cli } from "./helpers/cli.js";
 
@@ -177,6 +177,39 @@ describe("secret sources", () => {
         assert.ok(isSecretValue(data) || Object.values(data as object).every(isSecretValue), `${r.name} data is not secret`);
       }
       assert.doesNotMatch(JSON.stringify({ v: out!.values, o: out!.objects, w: out!.warnings }) + warnings.join("\n"), CANARY_PATTERN);
+    });
+  }
+});
+
+describe("decrypted secret config in the program's messages", () => {
+  /** Where a rule can fail on a value: each gets a weak secret (a credential detector would not catch it). */
+  const AT: Record<string, (v: string) => Record<string, unknown>> = {
+    "secret.fromConfig value": (v) => ({ name: "db", kind: "postgres", secret: { name: "pg", fromConfig: { PGPASSWORD: v } } }),
+    "secret.gitToken": (v) => ({ name: "code", kind: "git", schema: { url: "https://github.com/acme/ml" }, secret: { name: "git", gitToken: v } }),
+    "secret.name": (v) => ({ name: "db", kind: "postgres", secret: { name: v } }),
+    "schema.bucket": (v) => ({ name: "data", kind: "s3", schema: { bucket: v } }),
+    kind: (v) => ({ name: "x", kind: v }),
+    name: (v) => ({ name: v, kind: "postgres" }),
+    "schema.mountPath": (v) => ({ name: "vol", kind: "volume_claim", schema: { volumeClaim: "vol", mountPath: v } }),
+    "env value": (v) => ({ name: "db", kind: "postgres", env: { PGPASSWORD: v } }),
+    "env list": (v) => ({ name: "db", kind: "postgres", env: [{ name: "PGPASSWORD", value: v }] }),
+    "annotations value": (v) => ({ name: "db", kind: "postgres", annotations: { "example.com/token": v } }),
+    "configMap data": (v) => ({ name: "db", kind: "postgres", configMap: { name: "pg-settings", data: { PGHOST: v } } }),
+  };
+
+  for (const [where, entry] of Object.entries(AT)) {
+    it(`never prints a secret typed at ${where}, registering nothing`, () => {
+      const weak = `Weak Pass ${where.length}x`;
+      resetRegistered();
+      setConfig({ "kubernetes:context": "c" }, { "polyaxon:connections": JSON.stringify([entry(weak)]) });
+      assert.throws(
+        () => runStack(),
+        (err: Error) => {
+          assert.ok(!err.message.includes(weak) && !err.message.includes(JSON.stringify(weak).slice(1, -1)), err.message);
+          return /nothing was created/.test(err.message);
+        },
+      );
+      assert.equal(registered.length, 0);
     });
   }
 });

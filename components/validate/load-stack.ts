@@ -15,6 +15,7 @@ import { checkUnusedKeys } from "./secret-config-keys.js";
 import { checkSecretPlacement, valuesHoldSecrets } from "./secret-placement.js";
 import { checkPulumiScalars } from "./pulumi-scalars.js";
 import { checkDataKeys } from "./data-keys.js";
+import { secretRedactor } from "./redact-secrets.js";
 
 export interface StackLoadResult {
   /** Present only when there are no errors. */
@@ -65,9 +66,12 @@ export function loadStack(source: ConfigSource, opts: LoadOptions = {}): StackLo
   });
   const all = agents.map((a) => a.agent);
   diagnostics.push(...checkAgents(all, parsed.sharedNamespaces), ...checkUnusedKeys(all, source));
-  if (errorsOf(diagnostics).length > 0) return { diagnostics };
-  const catalogs = agents.map(({ agent, own, index }) => toCatalog(agent, warningsOf(own), valuesHoldSecrets(source, index), source));
-  return { stack: { agents: catalogs, warnings: warningsOf(diagnostics) }, diagnostics };
+  // Every message leaves here without a decrypted secret in it (redact-secrets.ts).
+  const redact = secretRedactor(source);
+  const shown = diagnostics.map(redact);
+  if (errorsOf(shown).length > 0) return { diagnostics: shown };
+  const catalogs = agents.map(({ agent, own, index }) => toCatalog(agent, warningsOf(own).map(redact), valuesHoldSecrets(source, index), source));
+  return { stack: { agents: catalogs, warnings: warningsOf(shown) }, diagnostics: shown };
 }
 
 /** The single agent of a short-form stack (or of catalogs declared in code). */
