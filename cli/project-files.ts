@@ -6,7 +6,7 @@ import { isUtf8 } from "node:buffer";
 import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { MAX_INPUT_BYTES, readInputFile, UnreadableFileError } from "../components/load/input-file.js";
+import { checkInputSize, readInputFile, UnreadableFileError } from "../components/load/input-file.js";
 
 export interface ProjectFiles {
   /** Content of a file at the project root, or undefined when it does not exist. */
@@ -86,7 +86,7 @@ export function gitRevision(dir: string, ref: string): ProjectFiles {
       const object = `${commit}:${prefix}${name}`;
       // The size first: a huge blob is refused before git prints it.
       const size = Number(git(dir, ["cat-file", "-s", object]).trim());
-      if (size > MAX_INPUT_BYTES) throw new UnreadableFileError(`${ref}:${name}`, `is ${size} bytes, more than the ${MAX_INPUT_BYTES} (32 MiB) an input may hold`);
+      checkInputSize(`${ref}:${name}`, size);
       return decodeUtf8(name, git(dir, ["show", object], "buffer"));
     },
     list: () => names,

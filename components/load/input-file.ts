@@ -32,6 +32,11 @@ function kindOf(st: Stats): string {
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
+/** Throws for an input of `size` bytes past `maxBytes`: the one message for a too-large input. */
+export function checkInputSize(name: string, size: number, maxBytes = MAX_INPUT_BYTES): void {
+  if (size > maxBytes) throw new UnreadableFileError(name, `is ${size} bytes, more than the ${maxBytes} (${mib(maxBytes)}) an input may hold`);
+}
+
 /**
  * The bytes of `path` (`name` in messages), or undefined when it does not exist. Throws
  * UnreadableFileError, at once and having read nothing, for anything but a regular file of
@@ -48,7 +53,7 @@ export function readInputFile(path: string, name = path, maxBytes = MAX_INPUT_BY
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new UnreadableFileError(name, `is ${kindOf(st)}, not a file`);
-    if (st.size > maxBytes) throw new UnreadableFileError(name, `is ${st.size} bytes, more than the ${maxBytes} (${mib(maxBytes)}) an input may hold`);
+    checkInputSize(name, st.size, maxBytes);
     // One byte more than allowed, to see a file that grew after the check.
     const buffer = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
     let length = 0;

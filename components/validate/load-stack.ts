@@ -68,9 +68,11 @@ export function loadStack(source: ConfigSource, opts: LoadOptions = {}): StackLo
   diagnostics.push(...checkAgents(all, parsed.sharedNamespaces), ...checkUnusedKeys(all, source));
   // Every message leaves here without a decrypted secret in it (redact-secrets.ts).
   const redact = secretRedactor(source);
-  const shown = diagnostics.map(redact);
+  const redacted = new Map(diagnostics.map((d) => [d, redact(d)]));
+  const shown = diagnostics.map((d) => redacted.get(d)!);
   if (errorsOf(shown).length > 0) return { diagnostics: shown };
-  const catalogs = agents.map(({ agent, own, index }) => toCatalog(agent, warningsOf(own).map(redact), valuesHoldSecrets(source, index), source));
+  // Each agent's own warnings are among the stack's: redacted once, above.
+  const catalogs = agents.map(({ agent, own, index }) => toCatalog(agent, warningsOf(own).map((d) => redacted.get(d)!), valuesHoldSecrets(source, index), source));
   return { stack: { agents: catalogs, warnings: warningsOf(shown) }, diagnostics: shown };
 }
 
