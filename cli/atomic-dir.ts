@@ -1,30 +1,30 @@
 /**
- * Writes a render's folder all at once, and only over a folder that an earlier render wrote:
- * into a staging sibling first, then swapped in with renames, under a lock, so that a
- * failure, a killed run or a concurrent run never leaves a half-written tree or leftovers,
- * and a folder holding the user's own files is never replaced.
+ * Writes a render's folder all at once, and only over a folder that an earlier render wrote
+ * and that holds nothing else: into a staging sibling first, then swapped in with renames,
+ * under a lock, so that a failure, a killed run or a concurrent run never leaves a
+ * half-written tree, and nothing of the user's is ever replaced or deleted.
  */
-import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import { basename, dirname, join, sep } from "node:path";
+import { writeNewFile } from "./exclusive-file.js";
+import { acquireRenderLock } from "./render-lock.js";
+import { digestOf, identityOf, readMarker, unaccounted, writeMarker } from "./render-marker.js";
 
-/** The file that marks a folder as written by `render` (and so ours to replace). */
-export const RENDER_MARKER = ".polyaxon-connections-render";
-const MARKER_TEXT = "This folder was written by `polyaxon-connections render`, which replaces it on every render.\n";
+export { RENDER_MARKER } from "./render-marker.js";
+export { RenderBusyError } from "./render-lock.js";
 
-/** The target exists and was not written by a render: nothing was touched (exit 2). */
+/** How many unknown entries a refusal names before it counts the rest. */
+const NAMED = 10;
+
+/** The target exists and is not provably a render's own: nothing was touched (exit 2). */
 export class NotOurFolderError extends Error {
-  constructor(readonly target: string) {
-    super(
-      `${target} exists and was not written by render (it has no ${RENDER_MARKER} file); nothing was touched. ` +
-        "Fix: pass another --out, or move the folder away yourself if you no longer need what is in it",
-    );
-  }
-}
-
-/** Another render of the same folder is running (exit 1: try again when it is done). */
-export class RenderBusyError extends Error {
-  constructor(readonly target: string, pid: string) {
-    super(`${target} is busy: another render (process ${pid}) is writing it; nothing was touched. Run again when it is done`);
+  /** `unknown`: what in the folder render did not write, when the folder itself is a render's. */
+  constructor(readonly target: string, reason: string, readonly unknown: string[] = []) {
+    const fix = unknown.length
+      ? "Fix: move them out of the folder (render replaces it whole), or pass another --out"
+      : "Fix: pass another --out, or move the folder away yourself if you no longer need what is in it";
+    super(`${target} exists and was not written by render (${reason}); nothing was touched. ${fix}`);
   }
 }
 
@@ -33,7 +33,12 @@ export interface WriteOptions {
   private?: boolean;
 }
 
-/** Throws unless `target` is absent or a folder an earlier render wrote. */
+function listed(entries: string[]): string {
+  const more = entries.length > NAMED ? ` and ${entries.length - NAMED} more` : "";
+  return `${entries.slice(0, NAMED).join(", ")}${more}`;
+}
+
+/** Throws unless `target` is absent, or a folder an earlier render wrote that holds only what it wrote. */
 export function assertReplaceable(target: string): void {
   let stat;
   try {
@@ -41,88 +46,60 @@ export function assertReplaceable(target: string): void {
   } catch {
     return;
   }
-  const marker = join(target, RENDER_MARKER);
-  if (!stat.isDirectory() || !existsSync(marker) || !readFileSync(marker, "utf8").startsWith(MARKER_TEXT)) {
-    throw new NotOurFolderError(target);
+  if (!stat.isDirectory()) throw new NotOurFolderError(target, stat.isSymbolicLink() ? "it is a symlink" : "it is not a folder");
+  const record = readMarker(target);
+  if (typeof record === "string") throw new NotOurFolderError(target, record);
+  const unknown = unaccounted(target, record);
+  if (unknown.length > 0) {
+    const what = unknown.length === 1 ? "1 entry" : `${unknown.length} entries`;
+    throw new NotOurFolderError(target, `it holds ${what} render did not write: ${listed(unknown)}`, unknown);
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
+/** `.<name>.render-new-<pid>-<random>` (staging) and `…render-old-…` (the render it replaces). */
+function siblingName(target: string, role: "new" | "old", tag: string): string {
+  return join(dirname(target), `.${basename(target)}.render-${role}-${tag}`);
 }
 
 /**
- * Take `<parent>/.<name>.render-lock` (holding our pid). The lock appears complete or not at
- * all — written to a private file first, then hard-linked into place, which fails if it
- * exists — so another render never reads it half-written and mistakes it for a dead one.
- * A lock whose process is gone was left by a killed render and is taken over.
+ * Staging and previous folders of `target` that a killed render left: only names of exactly
+ * that form, and only when their marker proves them a render of `target` (or, killed before
+ * the marker was written, they are empty). Called under the lock, so none is in use.
  */
-function acquireLock(target: string): () => void {
-  const lock = join(dirname(target), `.${basename(target)}.render-lock`);
-  const mine = `${lock}.${process.pid}`;
-  writeFileSync(mine, String(process.pid), { mode: 0o600 });
-  try {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        linkSync(mine, lock);
-        return () => rmSync(lock, { force: true });
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-        let holder = "";
-        try {
-          holder = readFileSync(lock, "utf8").trim();
-        } catch {
-          continue; // released meanwhile: try again
-        }
-        const pid = Number.parseInt(holder, 10);
-        if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) throw new RenderBusyError(target, holder);
-        rmSync(lock, { force: true });
-      }
-    }
-    throw new RenderBusyError(target, "unknown");
-  } finally {
-    rmSync(mine, { force: true });
-  }
-}
-
-/** Staging and previous folders of `target` left by a render that was killed mid-way. */
 function removeLeftovers(target: string): void {
   const prefix = `.${basename(target)}.`;
+  const form = /^render-(new|old)-\d+-[0-9a-f]{12}$/;
   for (const name of readdirSync(dirname(target))) {
-    if (name.startsWith(prefix) && /\.(new|old)-\d+-\d+$/.test(name)) {
-      rmSync(join(dirname(target), name), { recursive: true, force: true });
-    }
+    if (!name.startsWith(prefix) || !form.test(name.slice(prefix.length))) continue;
+    const path = join(dirname(target), name);
+    if (!lstatSync(path).isDirectory()) continue;
+    if (typeof readMarker(path, basename(target)) !== "string") rmSync(path, { recursive: true, force: true });
+    else if (readdirSync(path).length === 0) rmdirSync(path);
   }
 }
 
 /**
  * Replace `target` with a folder holding exactly `files` (relative path → content, written
- * as they come) and the render marker; returns the relative paths written. Throws
- * NotOurFolderError (nothing touched) when `target` is not ours, and RenderBusyError when
- * another render holds it.
+ * as they come) and the render marker that records them; returns the relative paths
+ * written. Throws NotOurFolderError (nothing touched) when `target` is not provably ours,
+ * and RenderBusyError when another render holds it.
  */
 export function writeDirAtomically(target: string, files: Iterable<[string, string]>, opts: WriteOptions = {}): string[] {
-  assertReplaceable(target);
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const release = acquireLock(target);
+  mkdirSync(dirname(target), { recursive: true });
+  const release = acquireRenderLock(target);
   const dirMode = opts.private ? 0o700 : 0o755;
   const fileMode = opts.private ? 0o600 : 0o644;
-  const tag = `${process.pid}-${Date.now()}`;
-  const staging = join(parent, `.${basename(target)}.new-${tag}`);
-  const previous = join(parent, `.${basename(target)}.old-${tag}`);
+  const tag = `${process.pid}-${randomBytes(6).toString("hex")}`;
+  const staging = siblingName(target, "new", tag);
+  const previous = siblingName(target, "old", tag);
   try {
-    // Checked again under the lock: the folder may have changed since.
+    // Under the lock: another render may be swapping the folder until then.
     assertReplaceable(target);
     removeLeftovers(target);
     mkdirSync(staging, { mode: dirMode });
+    const record = { folder: basename(target), identity: identityOf(staging), files: {} as Record<string, string> };
+    writeMarker(staging, record, fileMode, true);
     const made = new Set<string>([staging]);
-    const written: string[] = [];
     for (const [rel, content] of files) {
       // Joined, not path.join()ed: normalizing the whole path again for each of 15,000
       // files was 4% of a render, and `staging` is normalized already.
@@ -132,15 +109,13 @@ export function writeDirAtomically(target: string, files: Iterable<[string, stri
         mkdirSync(dir, { recursive: true, mode: dirMode });
         made.add(dir);
       }
-      // The encoding named: Node then writes the string in one native call (open, write,
-      // close) with no Buffer made per file; a third faster over 15,000 files.
-      writeFileSync(path, content, { mode: fileMode, encoding: "utf8" });
-      written.push(rel);
+      writeNewFile(path, content, fileMode);
+      record.files[rel] = digestOf(content);
     }
-    writeFileSync(join(staging, RENDER_MARKER), MARKER_TEXT, { mode: fileMode });
+    writeMarker(staging, record, fileMode, false);
     if (existsSync(target)) renameSync(target, previous);
     renameSync(staging, target);
-    return written;
+    return Object.keys(record.files);
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
     if (existsSync(previous) && !existsSync(target)) renameSync(previous, target);

@@ -5,7 +5,7 @@
  * is edited as a YAML document, so every other key, comment and the key order stay. Chart
  * secrets are never written in clear: each gets its `pulumi config set --secret` command.
  */
-import { existsSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import {
   type ConfigPath,
@@ -16,6 +16,7 @@ import {
   fromYaml,
   loadCatalog,
 } from "../components/catalog.js";
+import { replaceFile } from "./exclusive-file.js";
 import { EXIT_INVALID, EXIT_OK, type Io } from "./io.js";
 import { importValues } from "./import-values.js";
 import { SCHEMA_MODELINE } from "./schema-command.js";
@@ -93,9 +94,7 @@ export function importCommand(projectDir: string, valuesFile: string, stack: str
     return EXIT_INVALID;
   }
   const { text, target: into, changed } = edit;
-  const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, text, { mode: exists ? statSync(target).mode & 0o777 : 0o644 });
-  renameSync(tmp, target);
+  replaceFile(target, text, exists ? statSync(target).mode & 0o777 : 0o644);
   io.out(`wrote Pulumi.${stack}.yaml: ${changed.join(", ")}${errors.length ? ` (${errors.length} problem(s) left: run validate)` : ""}`);
   if (chartSecrets.length > 0) {
     const valuesKey = into === "polyaxon:" ? "polyaxon:agent.values" : `${into}.values`;

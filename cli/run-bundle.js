@@ -29,7 +29,7 @@ function runBundle(file) {
     process.once("exit", () => {
       try {
         const tmp = `${cacheFile}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, script.createCachedData());
+        fs.writeFileSync(tmp, script.createCachedData(), { flag: "wx" }); // new, never through a symlink
         fs.renameSync(tmp, cacheFile);
       } catch {
         // A read-only install runs without a cache.

@@ -45,7 +45,7 @@ const DIST = path.join(ROOT, "dist");
  */
 const LAZY_MODULES = {
   "node:child_process": ["exec", "execFile", "execFileSync", "execSync", "fork", "spawn", "spawnSync"],
-  "node:crypto": ["createHash"],
+  "node:crypto": ["createHash", "randomBytes"],
   yaml: ["isMap", "isScalar", "isSeq", "parseDocument", "visit"],
   diff: ["createTwoFilesPatch"],
 };

@@ -183,10 +183,10 @@ describe("the bundled CLI's start", () => {
     return { status: r.status, stdout: r.stdout, stderr: r.stderr, modules: report?.modules, compiled: report?.compiled };
   };
 
-  it("loads child_process, crypto, yaml and diff only when a command uses them (validate and render none; diff runs git)", () => {
+  it("loads child_process, crypto, yaml and diff only when a command uses them (validate none; render hashes what it writes; diff runs git)", () => {
     assert.deepEqual(run(["validate", "--stack", "dev"]).modules, []);
     const out = mkdtempSync(join(tmpdir(), "plx-bundle-render-"));
-    assert.deepEqual(run(["render", "--stack", "dev", "--out", out]).modules, []);
+    assert.deepEqual(run(["render", "--stack", "dev", "--out", out]).modules, ["crypto"]);
     assert.ok(run(["diff", "--base", "HEAD", "--stack", "dev"]).modules?.includes("child_process"));
   });
 
