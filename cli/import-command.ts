@@ -8,7 +8,6 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import {
-  type ConfigPath,
   configPathText,
   configSourceFrom,
   errorsOf,
@@ -18,13 +17,14 @@ import {
 } from "../components/catalog.js";
 import { replaceFile } from "./exclusive-file.js";
 import { EXIT_INVALID, EXIT_OK, type Io } from "./io.js";
-import { importValues } from "./import-values.js";
+import { type HeldBackCredential, importValues } from "./import-values.js";
 import { SCHEMA_MODELINE } from "./schema-command.js";
 import { applyImportToStackFile, ImportTargetError } from "./stack-file-edit.js";
 import { checkStackName, StackFileError } from "./stack-file.js";
 import { readYamlInput } from "./v8-policy.js";
 import { UnreadableFileError } from "../components/load/input-file.js";
 import { notDataKeyDiagnostics } from "../components/validate/data-keys.js";
+import { entrySecretRoute, valuesSecretRoute } from "../components/validate/plain-credentials.js";
 
 function readValues(file: string): Record<string, unknown> {
   let doc: unknown;
@@ -47,9 +47,21 @@ function readValues(file: string): Record<string, unknown> {
   return doc as Record<string, unknown>;
 }
 
-/** `pulumi config set --secret --path` for each chart secret, with a placeholder for the value. */
-function secretCommands(chartSecrets: ConfigPath[], valuesKey: string, stack: string): string[] {
-  return chartSecrets.map((path) => `pulumi config set --secret --path '${configPathText(valuesKey, path)}' '<value>' --stack ${stack}`);
+/**
+ * How to set each held-back credential as a secret: chart values with `--path` in place;
+ * a catalog entry's value through the entry's Secret (a secret inside an entry would be
+ * written into the chart's ConfigMap in clear).
+ */
+function secretRoutes(heldBack: HeldBackCredential[], config: Record<string, unknown>, into: string, stack: string): string[] {
+  // `into`: `polyaxon:` (the short form) or `polyaxon:agents[i]`.
+  const keyOf = (where: string) => (into === "polyaxon:" ? `polyaxon:${where === "values" ? "agent.values" : where}` : `${into}.${where}`);
+  return heldBack.map(({ in: where, path, what, stripped }) => {
+    const at = configPathText(keyOf(where), path);
+    if (where === "values") return `${at}: ${what}: ${valuesSecretRoute(at, stack)}`;
+    const entry = where === "connections" ? (config["polyaxon:connections"] as unknown[])[path[0] as number] : config["polyaxon:artifactsStore"];
+    const kept = stripped ? " (the URL was kept without its credentials)" : "";
+    return `${at}: ${what}${kept}: ${entrySecretRoute(entry as { name: string; kind: string }, path, stack)}`;
+  });
 }
 
 export interface ImportOptions {
@@ -69,7 +81,7 @@ export function importCommand(projectDir: string, valuesFile: string, stack: str
     io.err(formatDiagnostics(err.diagnostics));
     return EXIT_INVALID;
   }
-  const { config, notes, chartSecrets } = importValues(values, stack);
+  const { config, notes, heldBack } = importValues(values, stack);
   if (opts.release !== undefined) config["polyaxon:agent"] = { ...(config["polyaxon:agent"] as object | undefined), release: opts.release };
   const catalog = Object.fromEntries(Object.entries(config).map(([k, v]) => [k.slice("polyaxon:".length), v]));
   const { diagnostics } = loadCatalog(configSourceFrom(catalog));
@@ -96,10 +108,9 @@ export function importCommand(projectDir: string, valuesFile: string, stack: str
   const { text, target: into, changed } = edit;
   replaceFile(target, text, exists ? statSync(target).mode & 0o777 : 0o644);
   io.out(`wrote Pulumi.${stack}.yaml: ${changed.join(", ")}${errors.length ? ` (${errors.length} problem(s) left: run validate)` : ""}`);
-  if (chartSecrets.length > 0) {
-    const valuesKey = into === "polyaxon:" ? "polyaxon:agent.values" : `${into}.values`;
-    io.out(`${chartSecrets.length} chart secret(s) were not written in clear; set each as a Pulumi secret:`);
-    for (const command of secretCommands(chartSecrets, valuesKey, stack)) io.out(`  ${command}`);
+  if (heldBack.length > 0) {
+    io.out(`${heldBack.length} credential(s) were not written in clear; set each as a Pulumi secret:`);
+    for (const route of secretRoutes(heldBack, config, into, stack)) io.out(`  ${route}`);
   }
   return EXIT_OK;
 }

@@ -1,59 +1,69 @@
 /**
  * Agent (or CE) Helm values → the `config:` of a stack file. The catalog keys move to
  * `polyaxon:*`, the agent settings we model to `polyaxon:agent`, and every other chart
- * setting to `polyaxon:agent.values`, so nothing is lost. An inline `agent.token` is never
- * copied into plain config.
+ * setting to `polyaxon:agent.values`, so nothing is lost. No credential is ever copied into
+ * plain config: neither an inline `agent.token` nor anything `validate`'s detector finds.
  */
 import { type ConfigPath, DEFAULT_ARTIFACTS_STORE } from "../components/catalog.js";
 import { PLATFORM_ONLY_KEYS } from "../components/model/index.js";
 import { isMapping } from "../components/catalog.js";
+import { findPlainCredentials } from "../components/model/plain-credentials.js";
+import { keptUrl } from "../components/validate/plain-credentials.js";
 
+
+/** A credential `import` found in the values and did not write. */
+export interface HeldBackCredential {
+  /** Where it was: the chart values (`agent.values`) or a catalog key. */
+  in: "values" | "connections" | "artifactsStore";
+  /** Path inside that key's value. */
+  path: ConfigPath;
+  /** What it was ("a password", "a URL with a token"), never the value. */
+  what: string;
+  /** A URL kept without its credentials; otherwise the value was left out. */
+  stripped: boolean;
+}
 
 export interface ImportResult {
   /** `polyaxon:*` keys for the stack file's `config:`. */
   config: Record<string, unknown>;
   /** What the user must know: dropped keys, the token, the chart. No secret value appears here. */
   notes: string[];
-  /**
-   * Chart secrets found in the values, by path inside `polyaxon:agent.values`: never written
-   * in clear; the user sets each with `pulumi config set --secret --path`.
-   */
-  chartSecrets: ConfigPath[];
+  /** Credentials found by `validate`'s detector: none is written, each gets its route. */
+  heldBack: HeldBackCredential[];
 }
 
-/** Chart values that are secrets (CE chart): by path. */
-const CHART_SECRET_PATHS: readonly string[][] = [
-  ["user", "password"],
-  ["encryptionSecret"],
-  ["platformSecret"],
-  ["postgresql", "auth", "password"],
-  ["postgresql", "auth", "postgresPassword"],
-  ["redis", "auth", "password"],
-  ["rabbitmq", "auth", "password"],
-  ["rabbitmq", "auth", "erlangCookie"],
-];
-
-/** Any key that names a password, secret, token or key (`adminPassword`, `apiToken`, `organizationKey`). */
-const SECRET_KEY_NAME = /pass(word|wd)?$|secret|token|key$|cookie$/i;
+/** Remove the value at `path` from `tree` (and the mappings and lists it leaves empty). */
+function removeAt(tree: unknown, path: ConfigPath): void {
+  const parents: unknown[] = [tree];
+  for (const seg of path.slice(0, -1)) parents.push((parents.at(-1) as Record<string | number, unknown>)[seg]);
+  for (let i = path.length - 1; i >= 0; i--) {
+    const parent = parents[i] as Record<string | number, unknown> | unknown[];
+    if (Array.isArray(parent)) parent.splice(path[i] as number, 1);
+    else delete parent[path[i]!];
+    if (i === 0 || !isEmpty(parent)) break;
+  }
+}
 
 /**
- * Remove every chart secret from `values` (in place) and return their paths: the known CE
- * ones, and any non-empty string under a key whose name says it is a secret.
+ * Take every plain credential out of `tree` (in place): a URL loses its userinfo where
+ * `stripUrls`, anything else is removed. Our own `secret` references count by shape only.
  */
-function extractChartSecrets(values: Record<string, unknown>, at: ConfigPath = []): ConfigPath[] {
-  const found: ConfigPath[] = [];
-  for (const [key, value] of Object.entries(values)) {
-    const path = [...at, key];
-    const known = CHART_SECRET_PATHS.some((p) => p.length === path.length && p.every((seg, i) => seg === path[i]));
-    if (typeof value === "string" && value !== "" && (known || SECRET_KEY_NAME.test(key))) {
-      found.push(path);
-      delete values[key];
-    } else if (isMapping(value)) {
-      found.push(...extractChartSecrets(value, path));
-      if (Object.keys(value).length === 0) delete values[key];
+function holdBack(tree: unknown, where: HeldBackCredential["in"], stripUrls: boolean): HeldBackCredential[] {
+  const byName = (path: ConfigPath) => where === "values" || !path.includes("secret");
+  const found = findPlainCredentials(tree, { byName }).map((c) => {
+    const kept = stripUrls ? keptUrl(c) : undefined;
+    return { c, kept };
+  });
+  // Last first: removing a list item never moves one still to be removed.
+  for (const { c, kept } of [...found].reverse()) {
+    if (kept === undefined) {
+      removeAt(tree, c.path);
+      continue;
     }
+    const parent = c.path.slice(0, -1).reduce((node, seg) => (node as Record<string | number, unknown>)[seg], tree) as Record<string | number, unknown>;
+    parent[c.path.at(-1)!] = kept;
   }
-  return found;
+  return found.map(({ c, kept }) => ({ in: where, path: c.path, what: c.what, stripped: kept !== undefined }));
 }
 
 const isEmpty = (v: unknown) =>
@@ -65,8 +75,17 @@ export function importValues(values: Record<string, unknown>, stack: string): Im
   const { artifactsStore, connections, mountConnections, namespace, agentSecret, agent, defaultArtifactsStore, ...rest } = values;
 
   if (typeof namespace === "string") config["polyaxon:namespace"] = namespace;
-  if (!isEmpty(artifactsStore)) config["polyaxon:artifactsStore"] = artifactsStore;
-  if (!isEmpty(connections)) config["polyaxon:connections"] = connections;
+  const heldBack: HeldBackCredential[] = [];
+  if (!isEmpty(artifactsStore)) {
+    const store = structuredClone(artifactsStore);
+    heldBack.push(...holdBack(store, "artifactsStore", true));
+    config["polyaxon:artifactsStore"] = store;
+  }
+  if (!isEmpty(connections)) {
+    const entries = structuredClone(connections);
+    heldBack.push(...holdBack(entries, "connections", true));
+    config["polyaxon:connections"] = entries;
+  }
   if (!isEmpty(mountConnections)) config["polyaxon:mountConnections"] = mountConnections;
   if (defaultArtifactsStore !== undefined && JSON.stringify(defaultArtifactsStore) !== JSON.stringify(DEFAULT_ARTIFACTS_STORE)) {
     notes.push("defaultArtifactsStore was not copied: the chart says never to change it; set polyaxon:artifactsStore instead");
@@ -98,8 +117,8 @@ export function importValues(values: Record<string, unknown>, stack: string): Im
     agentConfig.chart = { name: "polyaxon" };
     notes.push("platform (CE) keys found: polyaxon:agent.chart.name is set to polyaxon, the platform chart");
   }
-  const chartSecrets = extractChartSecrets(chartValues);
+  heldBack.push(...holdBack(chartValues, "values", false));
   if (Object.keys(chartValues).length > 0) agentConfig.values = chartValues;
   if (Object.keys(agentConfig).length > 0) config["polyaxon:agent"] = agentConfig;
-  return { config, notes, chartSecrets };
+  return { config, notes, heldBack };
 }

@@ -3,8 +3,8 @@
  * prints one: people paste a token where a config key name belongs (`gitToken: ghp_...`).
  */
 
-/** Prefixes that providers put on their tokens (documented by each provider). */
-const TOKEN_PATTERNS: readonly RegExp[] = [
+/** Prefixes that providers put on their tokens (documented by each provider), and other key forms. */
+export const TOKEN_PATTERNS: readonly RegExp[] = [
   /^(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}/, // GitHub tokens
   /^github_pat_[A-Za-z0-9_]{20,}/, // GitHub fine-grained tokens
   /^(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}$/, // AWS access key ids
@@ -16,8 +16,10 @@ const TOKEN_PATTERNS: readonly RegExp[] = [
   /^eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/, // JWTs
   /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE|OPENSSH)/, // PEM blocks
   /"private_key"\s*:/, // GCP service-account key files
-  /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, // UUID-shaped keys (Heroku, Azure client secrets, many APIs)
 ];
+
+/** UUID-shaped keys (Heroku, Azure client secrets, many APIs): a credential where a key name belongs, an id elsewhere. */
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** Shannon entropy in bits per character. */
 function entropy(s: string): number {
@@ -45,7 +47,7 @@ function looksRandom(s: string): boolean {
 /** True when `value` looks like a credential rather than a name. */
 export function looksLikeCredential(value: string): boolean {
   const bare = value.replace(/^[A-Za-z0-9_.-]+:(?!\/\/)/, ""); // `polyaxon:ghp_...` holds one too
-  return TOKEN_PATTERNS.some((p) => p.test(bare) || p.test(value)) || looksRandom(bare);
+  return TOKEN_PATTERNS.some((p) => p.test(bare) || p.test(value)) || UUID.test(bare) || looksRandom(bare);
 }
 
 /** What a message says in place of a value that looks like a credential. */

@@ -32,6 +32,10 @@ export const RULES = {
     title: "Secret config only where it stays secret",
     why: "A value set with `pulumi config set --secret --path` inside a catalog entry, a ConfigMap's data, annotations or a name would be stored in clear: the chart writes every entry into its ConfigMap. Only `agent.values` may hold secret config; the program passes them to the chart as Pulumi secrets.",
   },
+  "plain-credential": {
+    title: "No credential in clear",
+    why: "The chart writes every catalog entry, in clear, into its ConfigMap, and chart values are plain inputs in the stack file and Pulumi state. A password or token under `env`, `annotations`, a ConfigMap's data or a schema (found by its name, such as `PGPASSWORD`, `apiKey`, `ldapBindPw`, `dsn`), a URL with a password or token, a webhook URL, an `Authorization` header or a known token form would sit unencrypted in the repository, the state and the cluster. It belongs in a Secret (`secret.fromConfig`) or in secret config.",
+  },
   cluster: {
     title: "A stack names its cluster",
     why: "Without `kubernetes:context` or `kubernetes:kubeconfig` the provider uses the ambient kubeconfig's current context, so `pulumi up` of one stack could change another cluster. `pulumi preview`/`up` refuse such a stack (the offline commands warn) unless it opts in with `polyaxon:ambientCluster: true`.",

@@ -14,6 +14,7 @@ import { crossChecks } from "./cross-checks.js";
 import { checkUnusedKeys } from "./secret-config-keys.js";
 import { checkSecretPlacement, valuesHoldSecrets } from "./secret-placement.js";
 import { checkPulumiScalars } from "./pulumi-scalars.js";
+import { checkPlainCredentials } from "./plain-credentials.js";
 import { checkDataKeys } from "./data-keys.js";
 import { secretRedactor } from "./redact-secrets.js";
 
@@ -53,12 +54,29 @@ export interface LoadOptions {
   cluster?: "required" | "advise";
 }
 
+/** Rules that say in general terms what a more specific rule at the same path says better. */
+const GENERAL_RULES: ReadonlySet<string> = new Set(["plain-credential"]);
+
+/**
+ * One error per field: where several rules refuse one path, the first specific one stays
+ * (a general rule only when it is alone there). Warnings all stay.
+ */
+function onePerField(diagnostics: Diagnostic[]): Diagnostic[] {
+  const kept = new Map<string, Diagnostic>();
+  for (const d of errorsOf(diagnostics)) {
+    const seen = kept.get(d.path);
+    if (!seen || (GENERAL_RULES.has(seen.rule) && !GENERAL_RULES.has(d.rule))) kept.set(d.path, d);
+  }
+  const chosen = new Set(kept.values());
+  return diagnostics.filter((d) => d.severity !== "error" || chosen.has(d));
+}
+
 /** Parse, default, and check every agent of a stack. Never throws on bad input. */
 export function loadStack(source: ConfigSource, opts: LoadOptions = {}): StackLoadResult {
   const parsed = parseStack(source);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (opts.cluster) diagnostics.push(...checkClusterBoundary(source, opts.cluster === "required"));
-  diagnostics.push(...checkSecretPlacement(source), ...checkPulumiScalars(source), ...checkDataKeys(source));
+  diagnostics.push(...checkSecretPlacement(source), ...checkPulumiScalars(source), ...checkDataKeys(source), ...checkPlainCredentials(source));
   const agents = parsed.agents.map(({ agent, index, diagnostics: parseProblems }) => {
     const own = [...parseProblems, ...crossChecks(agent, source)];
     diagnostics.push(...own);
@@ -69,7 +87,7 @@ export function loadStack(source: ConfigSource, opts: LoadOptions = {}): StackLo
   // Every message leaves here without a decrypted secret in it (redact-secrets.ts).
   const redact = secretRedactor(source);
   const redacted = new Map(diagnostics.map((d) => [d, redact(d)]));
-  const shown = diagnostics.map((d) => redacted.get(d)!);
+  const shown = onePerField(diagnostics).map((d) => redacted.get(d)!);
   if (errorsOf(shown).length > 0) return { diagnostics: shown };
   // Each agent's own warnings are among the stack's: redacted once, above.
   const catalogs = agents.map(({ agent, own, index }) => toCatalog(agent, warningsOf(own).map((d) => redacted.get(d)!), valuesHoldSecrets(source, index), source));

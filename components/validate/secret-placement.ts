@@ -13,7 +13,7 @@ import { type ConfigPath, configPathText } from "../load/secure-config.js";
 import { error } from "./input.js";
 
 /** `polyaxon:agent.values…`, `polyaxon:agents[i].values…`, or a whole agent key whose secret paths are unknown. */
-function isChartValuesPath(key: string, path: ConfigPath): boolean {
+export function isChartValuesPath(key: string, path: ConfigPath): boolean {
   if (key === "agent") return path.length === 0 || path[0] === "values";
   if (key === "agents") return path.length === 0 || (typeof path[0] === "number" && (path.length === 1 || path[1] === "values"));
   return false;
@@ -22,7 +22,7 @@ function isChartValuesPath(key: string, path: ConfigPath): boolean {
 const ENTRY_KEYS = ["connections", "artifactsStore", "library"];
 
 /** Why a secret at `path` (starting with the config key) would be stored in clear. */
-function whereInClear(path: ConfigPath): string {
+export function whereInClear(path: ConfigPath): string {
   if (path.includes("configMap") && path.includes("data")) return "ConfigMap data are stored in clear";
   if (path.includes("annotations")) return "annotations are stored in clear and shown by kubectl describe";
   if (isInEntry(path)) return "the chart writes every catalog entry, in clear, into its ConfigMap <release>-polyaxon-agent-config";
