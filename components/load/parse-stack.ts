@@ -5,7 +5,8 @@
  */
 import type { z } from "zod";
 import { agentConfig } from "../model/agent.js";
-import { type ConnectionEntry, connectionEntry } from "../model/connection.js";
+import { type ConnectionEntry, connectionEntry, kindlessConnection } from "../model/connection.js";
+import { CONNECTION_KINDS } from "../model/kinds.js";
 import { AGENT_KEYS, agentCatalog, agentItem, CONFIG_NAMESPACE, STACK_KEYS, stackConfig } from "../model/stack.js";
 import type { Diagnostic } from "../model/diagnostics.js";
 import { joinPath, showValue } from "../model/diagnostics.js";
@@ -39,6 +40,9 @@ export function parseAt<T>(
   return undefined;
 }
 
+/** Whether a raw entry names one of Polyaxon's kinds (else zod reports only the kind). */
+const hasKnownKind = (raw: unknown) => (CONNECTION_KINDS as readonly unknown[]).includes((raw as { kind?: unknown } | null)?.kind);
+
 /** One agent's raw catalog, whichever form it came in. */
 interface RawAgent {
   namespace?: unknown;
@@ -69,6 +73,7 @@ function parseAgent(raw: RawAgent, paths: AgentPaths, library: Library, diagnost
       const path = `${paths.connections}[${i}]`;
       const resolved = resolveEntry(value, library, path, diagnostics);
       const entry = resolved === undefined ? undefined : parseAt(connectionEntry, resolved, path, diagnostics);
+      if (resolved !== undefined && !entry && !hasKnownKind(resolved)) parseAt(kindlessConnection, resolved, path, diagnostics);
       if (entry) {
         connections.push(entry);
         connectionIndex.push(i);

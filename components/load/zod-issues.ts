@@ -37,17 +37,46 @@ function ruleOf(issue: z.core.$ZodIssue, path: string, missing: boolean): RuleId
   return "type";
 }
 
-/** Our messages read "must be ..."; zod's own ("Invalid input: expected ...") get a lead-in. */
-function asFix(message: string): string {
-  return message.startsWith("must") ? message : `must be valid: ${message}`;
+const TYPE_WORDS: Record<string, string> = { object: "a mapping", array: "a list", string: "a string", number: "a number", boolean: "true or false", int: "a whole number" };
+
+/**
+ * Our messages read "must be ..."; for zod's own ("Invalid input: expected object, received
+ * undefined") the same is said in our words, from the issue's fields.
+ */
+function asFix(issue: z.core.$ZodIssue | undefined, message: string): string {
+  if (message.startsWith("must")) return message;
+  switch (issue?.code) {
+    case "invalid_type":
+      return `must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
+    case "too_small":
+    case "too_big": {
+      const bound = issue.code === "too_small" ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
+      if (issue.origin === "string") return `must be ${bound} characters long`;
+      if (issue.origin === "array" || issue.origin === "set") return `must have ${bound} items`;
+      return `must be ${bound}`;
+    }
+    case "invalid_value":
+      return `must be one of: ${issue.values.map(String).join(", ")}`;
+    case "invalid_format":
+      return `must be a valid ${issue.format}`;
+    case "not_multiple_of":
+      return `must be a multiple of ${issue.divisor}`;
+    default:
+      return "must have one of the documented forms (see docs/connections.md)";
+  }
 }
+
+/** Fields under a secret reference that name or place something, never a secret's value. */
+const NAME_FIELDS = new Set(["name", "mountPath", "items", "defaultMode", "kind", "refreshInterval", "server", "username", "region", "endpoint", "channel", "method", "icon_url", "hostPath"]);
 
 /**
  * Under a secret reference, or in `env` (`PGPASSWORD` in either form, the mapping or
  * Kubernetes' list of `{name, value}`), a mistyped value may be a credential: never echo it.
  */
 function mayHoldSecret(path: readonly PropertyKey[]): boolean {
-  return path.some((seg) => seg === "secret" || seg === "agentSecret" || seg === "fromConfig" || seg === "env" || seg === "stringData");
+  if (path.some((seg) => seg === "fromConfig" || seg === "env" || seg === "stringData")) return true;
+  const leaf = [...path].reverse().find((seg) => typeof seg === "string");
+  return path.some((seg) => seg === "secret" || seg === "agentSecret") && !NAME_FIELDS.has(String(leaf));
 }
 
 function kindIssue(path: string, got: unknown): Diagnostic {
@@ -110,13 +139,13 @@ export function diagnosticsFromZod(error: z.ZodError, root: string, input: unkno
         path,
         message: "invalid key",
         got: showValue(key),
-        fix: `the key ${asFix(issue.issues[0]?.message ?? issue.message)}`,
+        fix: `the key ${asFix(issue.issues[0], issue.issues[0]?.message ?? issue.message)}`,
       });
     } else if (typeof got === "string" && looksLikeCredential(got)) {
       // A token pasted where a config key name belongs: say so, and never echo it.
       out.push({ severity: "error", rule: "credential-in-config", path, message: "looks like a credential, not a config key name", fix: CREDENTIAL_FIX });
     } else if (got === undefined && issue.code === "invalid_type") {
-      out.push({ severity: "error", rule: ruleOf(issue, path, true), path, message: "is required", fix: `add it; it ${asFix(issue.message)}` });
+      out.push({ severity: "error", rule: ruleOf(issue, path, true), path, message: "is required", fix: `add it; it ${asFix(issue, issue.message)}` });
     } else {
       out.push({
         severity: "error",
@@ -124,7 +153,7 @@ export function diagnosticsFromZod(error: z.ZodError, root: string, input: unkno
         path,
         message: "invalid value",
         ...(mayHoldSecret(issue.path) ? {} : { got: showValue(got) }),
-        fix: `it ${asFix(issue.message)}`,
+        fix: `it ${asFix(issue, issue.message)}`,
       });
     }
   }

@@ -43,6 +43,12 @@ const commonFields = {
 
 const OBJECT_ERROR = { error: "must be a mapping with name, kind and the kind's keys" };
 
+/**
+ * The keys every kind shares, alone: what an entry whose `kind` is wrong can still be
+ * checked against, so that its other mistakes are reported in the same run.
+ */
+export const kindlessConnection = z.object(commonFields);
+
 export const hostPathConnection = z.strictObject(
   { ...commonFields, kind: z.literal("host_path"), schema: hostPathSchema },
   OBJECT_ERROR,

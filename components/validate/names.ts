@@ -8,20 +8,32 @@ import { isMapping } from "../model/mapping.js";
 
 /** Names are unique across the artifacts store and all connections (Polyaxon's AgentConfig rule). */
 export function checkUniqueNames(config: CheckInput): Diagnostic[] {
+  // Entries that did not parse count too: a duplicate is reported in the same run as their own problems.
+  const named = [
+    ...entriesWithPaths(config).map(({ entry, path }) => ({ name: entry.name as unknown, path })),
+    ...(config.unparsedEntries ?? []).map(({ raw, path }) => ({ name: (raw as { name?: unknown } | undefined)?.name, path })),
+  ].sort((a, b) => entryOrder(a.path) - entryOrder(b.path));
   const seen = new Map<string, string>();
   const out: Diagnostic[] = [];
-  for (const { entry, path } of entriesWithPaths(config)) {
-    const first = seen.get(entry.name);
+  for (const { name, path } of named) {
+    if (typeof name !== "string") continue;
+    const first = seen.get(name);
     if (first) {
       out.push(
         error("unique-name", `${path}.name`, `the name is already used by ${first}`, {
-          got: showValue(entry.name),
+          got: showValue(name),
           fix: "give each connection (and the artifacts store) its own name",
         }),
       );
-    } else seen.set(entry.name, path);
+    } else seen.set(name, path);
   }
   return out;
+}
+
+/** The store first, then connections in their order (by the index that ends the path). */
+function entryOrder(path: string): number {
+  const index = /\[(\d+)\]$/.exec(path);
+  return index ? Number(index[1]) : -1;
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -7,12 +7,19 @@ import { type Diagnostic, showValue } from "../model/diagnostics.js";
 import type { ConfigSource } from "../load/catalog.js";
 import { createdSecretData } from "../plan/secret-recipes.js";
 import { closest } from "../model/suggest.js";
+import { secretRef } from "../model/resources.js";
 import { type CheckInput, entriesWithPaths, error, pathsOf, warning } from "./input.js";
 
 /** Every secret config key the catalog references, with the config path that does. */
 export function secretConfigRefs(config: CheckInput): { path: string; key: string }[] {
   const refs: { path: string; key: string }[] = [];
-  for (const { entry, path } of entriesWithPaths(config)) {
+  // An entry that did not parse still names its keys when its `secret` is valid on its own.
+  const unparsed = (config.unparsedEntries ?? []).flatMap(({ raw, path }) => {
+    const { secret, kind } = (raw ?? {}) as { secret?: unknown; kind?: unknown };
+    const parsed = secretRef.safeParse(secret);
+    return parsed.success ? [{ entry: { secret: parsed.data, kind: typeof kind === "string" ? kind : "" }, path }] : [];
+  });
+  for (const { entry, path } of [...entriesWithPaths(config), ...unparsed]) {
     for (const { refs: recipeRefs } of createdSecretData(entry.secret, entry.kind)?.values() ?? []) {
       for (const { at, key } of recipeRefs) refs.push({ path: `${path}.secret.${at}`, key });
     }
