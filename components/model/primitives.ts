@@ -9,8 +9,8 @@ import { CREDENTIAL_FIX, looksLikeCredential } from "./credentials.js";
 export const k8sName = z
   .string({ error: "must be a Kubernetes object name" })
   .max(253, { error: "must be at most 253 characters" })
-  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
-    error: "must be a lower-case DNS-1123 name (letters, digits, '-', '.'; start and end alphanumeric)",
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, {
+    error: "must be a lower-case DNS-1123 name (letters, digits, '-', '.'; each part between dots starts and ends alphanumeric)",
   });
 
 /**
@@ -31,10 +31,12 @@ export const annotationKey = z.string().refine(isQualifiedName, {
   error: "must be a Kubernetes annotation key: an optional DNS prefix and '/', then 1 to 63 letters, digits, '-', '_' or '.', alphanumeric at both ends (e.g. example.com/team)",
 });
 
-/** A key of Secret/ConfigMap data, as Kubernetes allows it. */
-export const dataKey = z.string().regex(/^[-._a-zA-Z0-9]+$/, {
-  error: "must be a Secret/ConfigMap key (letters, digits, '-', '_', '.')",
-});
+/** A key of Secret/ConfigMap data, as Kubernetes allows it (apimachinery `IsConfigMapKey`). */
+export const dataKey = z
+  .string()
+  .max(253, { error: "must be at most 253 characters (a Secret/ConfigMap key)" })
+  .regex(/^[-._a-zA-Z0-9]+$/, { error: "must be a Secret/ConfigMap key (letters, digits, '-', '_', '.')" })
+  .refine((key) => key !== "." && key !== "..", { error: "must be a Secret/ConfigMap key other than . and .." });
 
 /**
  * A Pulumi config key holding a secret: `key` (namespace `polyaxon`) or `namespace:key`.

@@ -13,7 +13,7 @@ export { configKeyRef, dataKey, k8sName } from "./primitives.js";
 const resourceFields = {
   name: k8sName.meta({ description: "Name of the Kubernetes Secret/ConfigMap in the run's namespace; also the volume name when mounted." }),
   mountPath: absolutePath.optional().meta({ description: "Mount the whole object read-only at this path; unset → injected as env vars." }),
-  items: z.array(z.string()).optional().meta({ description: "Keys to expose: as env vars (no mountPath) or as the volume's items (with mountPath)." }),
+  items: z.array(dataKey, { error: "must be a list of Secret/ConfigMap keys" }).optional().meta({ description: "Keys to expose: as env vars (no mountPath) or as the volume's items (with mountPath)." }),
   defaultMode: z
     .string({ error: "must be a quoted string of octal digits such as \"0600\" (YAML reads 0600 as the number 384)" })
     .regex(/^0?[0-7]{3}$/, { error: "must be octal digits such as \"0600\" or \"0644\"" })

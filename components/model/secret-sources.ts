@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { fullConfigKey } from "./config-keys.js";
-import { configKeyRef, dataKey } from "./primitives.js";
+import { configKeyRef, dataKey, k8sName } from "./primitives.js";
 
 /** How one key of a created Secret gets its value: plain data, composed at deploy time. */
 export type SecretRecipe =
@@ -61,7 +61,7 @@ const remoteRef = z.union([
 export const externalSecret = z.strictObject({
   store: z
     .strictObject({
-      name: z.string().min(1),
+      name: k8sName,
       kind: z.enum(["SecretStore", "ClusterSecretStore"]).default("SecretStore").meta({ description: "Default: SecretStore." }),
     })
     .meta({ description: "The SecretStore or ClusterSecretStore that can read the remote secrets." }),
