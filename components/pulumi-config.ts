@@ -8,6 +8,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_NAMESPACE, type ConfigPath, type ConfigSource, securePaths } from "./catalog.js";
 import { readPulumiYaml } from "./load/pulumi-yaml.js";
 import { storedVersionOf } from "./load/secure-config.js";
+import { setSecretCommand } from "./model/config-keys.js";
+import { secretRedactor } from "./validate/redact-secrets.js";
 
 /**
  * The SDK's own test of whether a config key was set with `--secret` (internal to the SDK,
@@ -152,7 +154,11 @@ export class PulumiConfigReader implements ConfigSource {
   /** `polyaxon:s3Key` → its value as a Pulumi secret (it must be set: validation checked it). */
   secret(fullKey: string): pulumi.Output<string> {
     const value = this.all[fullKey];
-    if (value === undefined) throw new pulumi.RunError(`config key ${fullKey} is not set`);
+    if (value === undefined) {
+      // Through the one redactor: the key name comes from the catalog, where a secret may sit.
+      const { message, fix } = secretRedactor(this)({ severity: "error", rule: "secret-config", path: fullKey, message: `config key ${fullKey} is not set`, fix: setSecretCommand(fullKey) });
+      throw new pulumi.RunError(`${message}. Fix: run \`${fix}\``);
+    }
     return pulumi.secret(value);
   }
 }
