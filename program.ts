@@ -44,7 +44,7 @@ export function clusterProvider(config: PulumiConfigReader): k8s.Provider {
  */
 export function runStack(source: PulumiConfigReader = new PulumiConfigReader()): StackOutputs {
   // `pulumi preview`/`up` touch the cluster: a stack that names none is refused.
-  const { stack, diagnostics } = loadStack(source, { cluster: "required" });
+  const { stack, diagnostics } = loadStack(source, { cluster: "required", readFile: (path) => source.readBeside(path) });
   // RunError: Pulumi prints the message (every problem) without a stack trace.
   if (!stack) throw new pulumi.RunError(new CatalogError(diagnostics).message);
   const warnings = stack.warnings.map(formatDiagnostic);

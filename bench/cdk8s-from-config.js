@@ -1,4 +1,4 @@
-// The like-for-like cdk8s baseline: from the same stack file, the same Secret (data
+// The like-for-like cdk8s baseline: from the same stack file (and its catalog file), the same Secret (data
 // redacted as ours is), ConfigMap and PVC per connection, with the same labels and
 // annotation, in cdk8s's default output (one file per chart), plus the values file.
 "use strict";
@@ -8,7 +8,11 @@ const { App, Chart, ApiObject } = require("cdk8s");
 const { load, dump, CORE_SCHEMA } = require("js-yaml");
 
 const [stackFile, outdir] = process.argv.slice(2);
-const config = load(fs.readFileSync(stackFile, "utf8"), { schema: CORE_SCHEMA }).config;
+const stackConfig = load(fs.readFileSync(stackFile, "utf8"), { schema: CORE_SCHEMA }).config;
+// The catalog keys, from the catalog file the stack names (as `polyaxon:<key>`).
+const catalogFile = path.join(path.dirname(stackFile), stackConfig["polyaxon:catalogFile"]);
+const catalog = load(fs.readFileSync(catalogFile, "utf8"), { schema: CORE_SCHEMA });
+const config = { ...stackConfig, ...Object.fromEntries(Object.entries(catalog).map(([k, v]) => [`polyaxon:${k}`, v])) };
 const namespace = config["polyaxon:namespace"];
 const connections = config["polyaxon:connections"];
 const labels = { "app.kubernetes.io/component": "connection", "app.kubernetes.io/instance": "polyaxon-agent", "app.kubernetes.io/managed-by": "pulumi", "app.kubernetes.io/part-of": "polyaxon" };

@@ -36,6 +36,8 @@ async function main() {
     else plain[key] = typeof value === "string" ? value : JSON.stringify(value);
   }
   pulumi.runtime.setAllConfig({ ...plain, ...secrets }, Object.keys(secrets));
+  // The program reads its stack and catalog files from the project folder, as under pulumi up.
+  process.chdir(path.resolve(dir));
   const { runStack, stackResources } = runBundle(path.join(__dirname, "..", "dist", "program.js"));
   // run.js awaits between loading the program and calling it; index.ts's function is runStack.
   await null;

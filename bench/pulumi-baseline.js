@@ -30,7 +30,10 @@ async function main() {
     stack,
     false,
   );
-  const config = load(readFileSync(path.join(path.resolve(dir), `Pulumi.${stack}.yaml`), "utf8"), { schema: CORE_SCHEMA }).config;
+  const stackConfig = load(readFileSync(path.join(path.resolve(dir), `Pulumi.${stack}.yaml`), "utf8"), { schema: CORE_SCHEMA }).config;
+  // The catalog keys, from the catalog file the stack names.
+  const catalog = load(readFileSync(path.join(path.resolve(dir), stackConfig["polyaxon:catalogFile"]), "utf8"), { schema: CORE_SCHEMA });
+  const config = { ...stackConfig, ...Object.fromEntries(Object.entries(catalog).map(([k, v]) => [`polyaxon:${k}`, v])) };
   const secrets = Object.keys(config).filter((k) => typeof config[k] === "object" && config[k] !== null && "secure" in config[k]);
   pulumi.runtime.setAllConfig(Object.fromEntries(secrets.map((k) => [k, "value"])), secrets);
   const all = pulumi.runtime.allConfig();

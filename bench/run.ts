@@ -15,8 +15,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fromYaml, toYaml } from "../components/load/yaml.js";
-import { threeObjectStackConfig } from "./catalog.js";
+import { fromYaml } from "../components/load/yaml.js";
+import { writeThreeObjectStack } from "./catalog.js";
 import { compare, runNode, scratchDir, type Stats } from "./measure.js";
 
 const ROOT = resolve(__dirname, "..");
@@ -38,7 +38,7 @@ function row(measure: string, ours: string, baseline: string, ratio: number, lim
 function project(sizes: number[]): string {
   const dir = mkdtempSync(join(tmpdir(), "plx-bench-"));
   writeFileSync(join(dir, "Pulumi.yaml"), "name: polyaxon-connections\nruntime: nodejs\n");
-  for (const n of sizes) writeFileSync(join(dir, `Pulumi.three-${n}.yaml`), toYaml({ config: threeObjectStackConfig(n) }));
+  for (const n of sizes) writeThreeObjectStack(dir, `three-${n}`, n);
   return dir;
 }
 
@@ -84,9 +84,8 @@ rmSync(scratch, { recursive: true, force: true });
 // 3. render --all of four stacks of 1,000 connections against four single renders.
 const four = mkdtempSync(join(tmpdir(), "plx-bench-all-"));
 writeFileSync(join(four, "Pulumi.yaml"), "name: polyaxon-connections\nruntime: nodejs\n");
-const text = toYaml({ config: threeObjectStackConfig(1000) });
 const stacks = ["a", "b", "c", "d"];
-for (const st of stacks) writeFileSync(join(four, `Pulumi.${st}.yaml`), text);
+for (const st of stacks) writeThreeObjectStack(four, st, 1000);
 const all = compare(
   {
     all: () => runNode([BIN, "render", "--all", "--out", out()], four),

@@ -21,14 +21,14 @@ import { EXIT_INVALID, EXIT_OK, type Io, processIo } from "./io.js";
 import { NotOurFolderError } from "./atomic-dir.js";
 import { writeRender } from "./render.js";
 import { revealedValue, secretEnvVar } from "./secret-env.js";
-import { readStackConfig, StackFileError } from "./stack-file.js";
+import { catalogFileReader, readStackConfig, StackFileError } from "./stack-file.js";
 
 /** Load and validate a stack, printing every problem; undefined when invalid. */
 function loadAndReport(projectDir: string, stack: string, io: Io, writes: boolean): StackModel | undefined {
   let diagnostics: Diagnostic[];
   let model: StackModel | undefined;
   try {
-    ({ stack: model, diagnostics } = loadStack(readStackConfig(projectDir, stack), { cluster: "advise" }));
+    ({ stack: model, diagnostics } = loadStack(readStackConfig(projectDir, stack), { cluster: "advise", readFile: catalogFileReader(projectDir) }));
   } catch (err) {
     if (!(err instanceof StackFileError)) throw err;
     diagnostics = err.diagnostics;

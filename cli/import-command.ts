@@ -5,8 +5,8 @@
  * is edited as a YAML document, so every other key, comment and the key order stay. Chart
  * secrets are never written in clear: each gets its `pulumi config set --secret` command.
  */
-import { existsSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import {
   configPathText,
   configSourceFrom,
@@ -19,7 +19,8 @@ import { replaceFile } from "./exclusive-file.js";
 import { EXIT_INVALID, EXIT_OK, type Io } from "./io.js";
 import { type HeldBackCredential, importValues } from "./import-values.js";
 import { SCHEMA_MODELINE } from "./schema-command.js";
-import { applyImportToStackFile, ImportTargetError } from "./stack-file-edit.js";
+import { applyImportToStackFile, catalogFileText, ImportTargetError, pointAtCatalogFile } from "./stack-file-edit.js";
+import { catalogFilePathProblem } from "../components/load/catalog-file.js";
 import { checkStackName, StackFileError } from "./stack-file.js";
 import { readYamlInput } from "./v8-policy.js";
 import { UnreadableFileError } from "../components/load/input-file.js";
@@ -69,6 +70,8 @@ export interface ImportOptions {
   force: boolean;
   /** With `polyaxon:agents`: the agent (by release) the values are for. */
   release?: string;
+  /** Write the catalog keys to this catalog file (relative to the project) instead of the stack file. */
+  catalogFile?: string;
 }
 
 export function importCommand(projectDir: string, valuesFile: string, stack: string, opts: ImportOptions, io: Io): number {
@@ -80,6 +83,13 @@ export function importCommand(projectDir: string, valuesFile: string, stack: str
     if (!(err instanceof StackFileError)) throw err;
     io.err(formatDiagnostics(err.diagnostics));
     return EXIT_INVALID;
+  }
+  if (opts.catalogFile !== undefined) {
+    const bad = catalogFilePathProblem(opts.catalogFile);
+    if (bad || opts.release !== undefined) {
+      io.err(`error --catalog-file: ${bad ?? "writes one agent's catalog (the short form); it cannot be combined with --release"} (got ${JSON.stringify(opts.catalogFile)}); nothing was written`);
+      return EXIT_INVALID;
+    }
   }
   const { config, notes, heldBack } = importValues(values, stack);
   if (opts.release !== undefined) config["polyaxon:agent"] = { ...(config["polyaxon:agent"] as object | undefined), release: opts.release };
@@ -96,6 +106,7 @@ export function importCommand(projectDir: string, valuesFile: string, stack: str
     if (exists) io.err(`Pulumi.${stack}.yaml exists; nothing was written (--force updates its catalog keys, keeping every other key and comment)`);
     return EXIT_INVALID;
   }
+  if (opts.catalogFile !== undefined) return writeWithCatalogFile(projectDir, stack, opts.catalogFile, { config, heldBack, errors: errors.length, force: opts.force }, io);
   // A new stack file is an edit of an empty one: one writer, which quotes what Pulumi would misread.
   let edit: ReturnType<typeof applyImportToStackFile>;
   try {
@@ -108,9 +119,54 @@ export function importCommand(projectDir: string, valuesFile: string, stack: str
   const { text, target: into, changed } = edit;
   replaceFile(target, text, exists ? statSync(target).mode & 0o777 : 0o644);
   io.out(`wrote Pulumi.${stack}.yaml: ${changed.join(", ")}${errors.length ? ` (${errors.length} problem(s) left: run validate)` : ""}`);
-  if (heldBack.length > 0) {
-    io.out(`${heldBack.length} credential(s) were not written in clear; set each as a Pulumi secret:`);
-    for (const route of secretRoutes(heldBack, config, into, stack)) io.out(`  ${route}`);
+  printRoutes(heldBack, config, into, stack, io);
+  return EXIT_OK;
+}
+
+function printRoutes(heldBack: HeldBackCredential[], config: Record<string, unknown>, into: string, stack: string, io: Io): void {
+  if (heldBack.length === 0) return;
+  io.out(`${heldBack.length} credential(s) were not written in clear; set each as a Pulumi secret:`);
+  for (const route of secretRoutes(heldBack, config, into, stack)) io.out(`  ${route}`);
+}
+
+/** What `import --catalog-file` writes to the file; the release settings (`polyaxon:agent`) stay in the stack file. */
+const FILE_KEYS = ["namespace", "artifactsStore", "connections", "mountConnections"];
+
+/**
+ * `import --catalog-file <file>`: the catalog goes to `<file>` (new, or replaced with
+ * --force); the stack file keeps the release settings, whose secret values only Pulumi
+ * config can hold (`--secret --path`), and points at the file.
+ */
+function writeWithCatalogFile(
+  projectDir: string,
+  stack: string,
+  file: string,
+  imported: { config: Record<string, unknown>; heldBack: HeldBackCredential[]; errors: number; force: boolean },
+  io: Io,
+): number {
+  const stackPath = join(projectDir, `Pulumi.${stack}.yaml`);
+  const catalogPath = join(projectDir, file);
+  const stackExists = existsSync(stackPath);
+  if (existsSync(catalogPath) && !imported.force) {
+    io.err(`${file} exists; nothing was written (--force replaces it)`);
+    return EXIT_INVALID;
   }
+  const inFile = Object.fromEntries(FILE_KEYS.filter((k) => imported.config[`polyaxon:${k}`] !== undefined).map((k) => [k, imported.config[`polyaxon:${k}`]]));
+  const inConfig = Object.fromEntries(Object.entries(imported.config).filter(([k]) => !FILE_KEYS.includes(k.slice("polyaxon:".length))));
+  let stackText: string;
+  try {
+    const edit = applyImportToStackFile(stackExists ? readYamlInput(stackPath) : `${SCHEMA_MODELINE}\n`, inConfig);
+    stackText = pointAtCatalogFile(edit.text, file, FILE_KEYS);
+  } catch (err) {
+    if (!(err instanceof ImportTargetError)) throw err;
+    io.err(`error Pulumi.${stack}.yaml: ${err.message}; nothing was written`);
+    return EXIT_INVALID;
+  }
+  mkdirSync(dirname(catalogPath), { recursive: true });
+  replaceFile(catalogPath, catalogFileText(inFile), 0o644);
+  replaceFile(stackPath, stackText, stackExists ? statSync(stackPath).mode & 0o777 : 0o644);
+  const left = imported.errors ? ` (${imported.errors} problem(s) left: run validate)` : "";
+  io.out(`wrote ${file}: ${Object.keys(inFile).join(", ")}; Pulumi.${stack}.yaml: ${[...Object.keys(inConfig), "polyaxon:catalogFile"].join(", ")}${left}`);
+  printRoutes(imported.heldBack, imported.config, "polyaxon:", stack, io);
   return EXIT_OK;
 }

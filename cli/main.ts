@@ -63,8 +63,9 @@ export async function main(argv: readonly string[], io: Io = processIo, projectD
     .requiredOption("-s, --stack <name>", "stack to write (Pulumi.<name>.yaml)")
     .option("-f, --force", "write despite problems, and update an existing stack file's catalog keys", false)
     .option("-r, --release <name>", "the agent (Helm release) the values are for; needed for a stack with polyaxon:agents (a new name adds an agent)")
-    .action((values: string, opts: { stack: string; force: boolean; release?: string }) => {
-      code = importCommand(projectDir, values, opts.stack, { force: opts.force, release: opts.release }, io);
+    .option("-c, --catalog-file <path>", "write the catalog to this file (relative to the project) and point polyaxon:catalogFile at it: for catalogs too large for Pulumi config")
+    .action((values: string, opts: { stack: string; force: boolean; release?: string; catalogFile?: string }) => {
+      code = importCommand(projectDir, values, opts.stack, { force: opts.force, release: opts.release, catalogFile: opts.catalogFile }, io);
     });
   program
     .command("schema")

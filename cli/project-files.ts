@@ -71,6 +71,15 @@ function git(dir: string, args: string[], encoding: "utf8" | "buffer" = "utf8"):
   }
 }
 
+/** Whether `object` (`<commit>:<path>`) is a file blob. */
+function gitHas(dir: string, object: string): boolean {
+  try {
+    return git(dir, ["cat-file", "-t", object]).trim() === "blob";
+  } catch {
+    return false;
+  }
+}
+
 /** The project folder `dir` as it is at `ref`. */
 export function gitRevision(dir: string, ref: string): ProjectFiles {
   // Resolve once, so that every read sees the same commit.
@@ -82,8 +91,9 @@ export function gitRevision(dir: string, ref: string): ProjectFiles {
     .map((p) => p.slice(prefix.length));
   return {
     read: (name) => {
-      if (!names.includes(name)) return undefined;
       const object = `${commit}:${prefix}${name}`;
+      // Files in subfolders (a catalog file) are looked up one by one: the listing is the top level.
+      if (!names.includes(name) && !(name.includes("/") && gitHas(dir, object))) return undefined;
       // The size first: a huge blob is refused before git prints it.
       const size = Number(git(dir, ["cat-file", "-s", object]).trim());
       checkInputSize(`${ref}:${name}`, size);

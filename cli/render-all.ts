@@ -9,7 +9,7 @@ import { errorsOf, formatDiagnostics, loadStack, planStack, type StackModel } fr
 import { EXIT_INVALID, EXIT_OK, type Io } from "./io.js";
 import { assertReplaceable, NotOurFolderError } from "./atomic-dir.js";
 import { writeRender } from "./render.js";
-import { listStacks, readStackConfig, StackFileError } from "./stack-file.js";
+import { catalogFileReader, listStacks, readStackConfig, StackFileError } from "./stack-file.js";
 
 export interface RenderAllOptions {
   /** A person is watching: print a line as each stack starts and ends. */
@@ -23,10 +23,11 @@ export function renderAllCommand(projectDir: string, outDir: string, io: Io, opt
     return EXIT_INVALID;
   }
   const models = new Map<string, StackModel>();
+  const readFile = catalogFileReader(projectDir);
   let invalid = false;
   for (const stack of stacks) {
     try {
-      const { stack: model, diagnostics } = loadStack(readStackConfig(projectDir, stack), { cluster: "advise" });
+      const { stack: model, diagnostics } = loadStack(readStackConfig(projectDir, stack), { cluster: "advise", readFile });
       if (model) {
         models.set(stack, model);
         if (model.warnings.length > 0) io.err(`stack ${stack}:\n${formatDiagnostics(model.warnings)}`);

@@ -130,3 +130,27 @@ export function applyImportToStackFile(text: string, imported: Record<string, un
   }
   return { text: doc.toString(TO_STRING), target: `polyaxon:agents[${index}]`, changed };
 }
+
+/** `catalog` (keys without `polyaxon:`) as the text of a catalog file, quoted as Pulumi reads it. */
+export function catalogFileText(catalog: Record<string, unknown>): string {
+  // parseDocument, not `new Document()`: the CLI bundle loads the yaml package lazily, as functions.
+  const doc = parseDocument("");
+  doc.contents = nodeFor(doc, catalog) as unknown as typeof doc.contents;
+  return doc.toString(TO_STRING);
+}
+
+/**
+ * The stack file `text` pointing at the catalog file `file` (`polyaxon:catalogFile`).
+ * Refused when the stack file holds catalog keys itself: each key lives in one place.
+ */
+export function pointAtCatalogFile(text: string, file: string, catalogKeys: readonly string[]): string {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) throw new ImportTargetError(`the stack file is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
+  if (doc.contents === null || doc.contents === undefined) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+  if (!isMap(doc.contents)) throw new ImportTargetError("the stack file is not a mapping");
+  if (!doc.has("config")) doc.set("config", doc.createNode({}));
+  const held = catalogKeys.filter((k) => doc.hasIn(["config", `polyaxon:${k}`]));
+  if (held.length > 0) throw new ImportTargetError(`it holds catalog keys itself (${held.map((k) => `polyaxon:${k}`).join(", ")}); move them to the catalog file or import without --catalog-file`);
+  doc.setIn(["config", "polyaxon:catalogFile"], file);
+  return doc.toString(TO_STRING);
+}

@@ -3,6 +3,8 @@
  * `Pulumi.yaml` (project name, project-level config defaults) and `Pulumi.<stack>.yaml`.
  * Encrypted (`secure:`) values are never decrypted; only their presence is used.
  */
+import { lstatSync } from "node:fs";
+import { join } from "node:path";
 import { YamlAliasError } from "../components/load/yaml.js";
 import { readPulumiYaml, UnrepresentableScalarError } from "../components/load/pulumi-yaml.js";
 import { type ConfigPath, type ConfigSource, type Diagnostic, isSecureNode, redactSecureNodes, securePaths, showValue } from "../components/catalog.js";
@@ -14,6 +16,7 @@ import { MAX_INPUT_BYTES } from "../components/load/input-file.js";
 import { secretFromEnv } from "./secret-env.js";
 import { isMapping } from "../components/catalog.js";
 import { fitV8To } from "./v8-policy.js";
+import { pulumiConfigBytes } from "../components/validate/config-size.js";
 
 /** Input problems found before the catalog itself is read (exit code 2). */
 export class StackFileError extends Error {
@@ -173,6 +176,26 @@ export function readStackFile(projectFiles: string | ProjectFiles, stack: string
 /** `{secure: "v1:..."}`: a value `pulumi config set --secret` stored encrypted. */
 export const isEncrypted = isSecureNode;
 
+/**
+ * Reads the catalog file (`polyaxon:catalogFile`) from the project: a regular file, never
+ * through a symlink in the working tree (a pull request could point one anywhere).
+ */
+export function catalogFileReader(project: string | ProjectFiles): (path: string) => string | undefined {
+  const files = typeof project === "string" ? workingTree(project) : project;
+  return (path) => {
+    if (typeof project === "string") {
+      let stat;
+      try {
+        stat = lstatSync(join(project, path));
+      } catch {
+        return undefined;
+      }
+      if (stat.isSymbolicLink()) throw new UnreadableFileError(path, "is a symlink; the catalog file must be a regular file inside the project");
+    }
+    return files.read(path);
+  };
+}
+
 /** The config of `stack` in the project at `dir`, as the catalog loader reads it. */
 export function readStackConfig(project: string | ProjectFiles, stack: string): ConfigSource {
   return {
@@ -201,6 +224,9 @@ export function configSourceOf(values: ReadonlyMap<string, unknown>): ConfigSour
     securePaths: pathsOf,
     storedVersion: (key) => (values.has(key) ? storedVersionOf(values.get(key)) : undefined),
     plainValue: (key) => (securePaths(values.get(key)).length > 0 ? undefined : values.get(key)),
+    // A secret counted at its ciphertext's length: its plaintext is unknown offline, and shorter.
+    environmentBytes: () =>
+      pulumiConfigBytes([...values].map(([key, v]) => [key, typeof v === "string" ? v : isEncrypted(v) ? v.secure : JSON.stringify(v)])),
   };
 }
 

@@ -2,7 +2,9 @@
  * The stack's Pulumi config as the catalog loader reads it (a ConfigSource), and as the
  * components resolve secret config keys: read once, secret values only as Pulumi secrets.
  */
-import { basename, join } from "node:path";
+import { lstatSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { isUtf8 } from "node:buffer";
 import { readInputFile, UnreadableFileError } from "./load/input-file.js";
 import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_NAMESPACE, type ConfigPath, type ConfigSource, securePaths } from "./catalog.js";
@@ -149,6 +151,24 @@ export class PulumiConfigReader implements ConfigSource {
       }
     }
     return this.fileKeys;
+  }
+
+  /**
+   * A file relative to the stack file's folder (the catalog file), read like the stack file:
+   * a regular file within the input size limit, never through a symlink, UTF-8 text.
+   */
+  readBeside(path: string): string | undefined {
+    const full = join(dirname(this.stackFile), path);
+    try {
+      if (lstatSync(full).isSymbolicLink()) throw new UnreadableFileError(path, "is a symlink; the catalog file must be a regular file inside the project");
+    } catch (err) {
+      if (err instanceof UnreadableFileError) throw err;
+      return undefined;
+    }
+    const bytes = readInputFile(full, path);
+    if (bytes === undefined) return undefined;
+    if (!isUtf8(bytes)) throw new UnreadableFileError(path, "is not UTF-8 text");
+    return bytes.toString("utf8");
   }
 
   /** `polyaxon:s3Key` → its value as a Pulumi secret (it must be set: validation checked it). */

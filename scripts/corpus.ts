@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fromYaml as parse } from "../components/load/yaml.js";
-import { readStackConfig, StackFileError } from "../cli/stack-file.js";
+import { catalogFileReader, readStackConfig, StackFileError } from "../cli/stack-file.js";
 import { type Diagnostic, loadStack, type RuleId, RULES } from "../components/catalog.js";
 
 export const CORPUS_DIR = resolve(__dirname, "../test/corpus");
@@ -55,7 +55,7 @@ export function diagnosticsOf(c: CorpusCase): Diagnostic[] {
     writeFileSync(join(dir, "Pulumi.yaml"), "name: polyaxon-connections\nruntime: nodejs\n");
     writeFileSync(join(dir, `Pulumi.${c.name}.yaml`), stackFileOf(c));
     const source = readStackConfig(dir, c.stackArg ?? c.name);
-    return loadStack({ ...source, secretValue: (key) => c.secretValues?.[key] }, { cluster: "advise" }).diagnostics;
+    return loadStack({ ...source, secretValue: (key) => c.secretValues?.[key] }, { cluster: "advise", readFile: catalogFileReader(dir) }).diagnostics;
   } catch (err) {
     if (err instanceof StackFileError) return err.diagnostics;
     throw err;

@@ -8,8 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadAll } from "js-yaml";
-import { threeObjectStackConfig } from "../bench/catalog.js";
-import { toYaml } from "../components/load/yaml.js";
+import { writeThreeObjectStack } from "../bench/catalog.js";
 import { PROJECT_ROOT } from "./helpers/stacks.js";
 
 /** Every object of the YAML files in `dir`, keys sorted at every depth, as JSON. */
@@ -27,7 +26,7 @@ describe("benchmark baselines", () => {
     this.timeout(60000);
     const dir = mkdtempSync(join(tmpdir(), "plx-baseline-"));
     writeFileSync(join(dir, "Pulumi.yaml"), "name: polyaxon-connections\nruntime: nodejs\n");
-    writeFileSync(join(dir, "Pulumi.three.yaml"), toYaml({ config: threeObjectStackConfig(4) }));
+    writeThreeObjectStack(dir, "three", 4);
     execFileSync(process.execPath, [join(PROJECT_ROOT, "cli/bin.js"), "render", "--stack", "three", "--out", join(dir, "ours")], { cwd: dir, stdio: "pipe" });
     execFileSync(process.execPath, [join(PROJECT_ROOT, "bench/cdk8s-from-config.js"), join(dir, "Pulumi.three.yaml"), join(dir, "cdk8s")], { stdio: "pipe" });
     const ours = objectsIn(join(dir, "ours/three/manifests"));

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fromYaml, toYaml } from "../components/load/yaml.js";
@@ -114,9 +114,19 @@ describe("diff --base", () => {
 
   it("keeps markdown under GitHub's comment limit, summary first, and says what it cut", async () => {
     const dir = repo();
+    // A catalog this large lives in a catalog file (in config, pulumi up could not start it).
+    const catalog = { connections: [] as Record<string, unknown>[] };
     edit(dir, "dev", (c) => {
-      for (let i = 0; i < 1500; i++) connectionsOf(c).push({ name: `bucket-${i}-${"x".repeat(20)}`, kind: "s3", schema: { bucket: `s3://bucket-${i}` }, secret: { name: `bucket-${i}` } });
+      catalog.connections = connectionsOf(c);
+      delete c["polyaxon:connections"];
+      c["polyaxon:catalogFile"] = "catalogs/dev.yaml";
     });
+    mkdirSync(join(dir, "catalogs"));
+    writeFileSync(join(dir, "catalogs/dev.yaml"), toYaml(catalog));
+    git(dir, "add", ".");
+    git(dir, "commit", "-qm", "catalog file");
+    for (let i = 0; i < 1500; i++) catalog.connections.push({ name: `bucket-${i}-${"x".repeat(20)}`, kind: "s3", schema: { bucket: `s3://bucket-${i}` }, secret: { name: `bucket-${i}` } });
+    writeFileSync(join(dir, "catalogs/dev.yaml"), toYaml(catalog));
     const r = await cli(["diff", "--base", "HEAD", "--format", "markdown"], dir);
     assert.ok(r.stdout.length <= MAX_MARKDOWN_CHARS, `${r.stdout.length} characters`);
     assert.match(r.stdout, /\| `dev` \| changed \| \+1500 −0 ~0 \|/, "the summary is whole");

@@ -15,7 +15,7 @@ import {
   type SecretRecipe,
 } from "../../components/catalog.js";
 import type { ProjectFiles } from "../project-files.js";
-import { configSourceOf, isEncrypted, readStackFile, StackFileError } from "../stack-file.js";
+import { catalogFileReader, configSourceOf, isEncrypted, readStackFile, StackFileError } from "../stack-file.js";
 
 export interface EntrySnapshot {
   role: "artifacts-store" | "connection";
@@ -57,7 +57,7 @@ export function snapshotStack(files: ProjectFiles, stack: string): SnapshotResul
     if (err instanceof StackFileError) return { diagnostics: err.diagnostics };
     throw err;
   }
-  const { stack: model, diagnostics } = loadStack(configSourceOf(raw));
+  const { stack: model, diagnostics } = loadStack(configSourceOf(raw), { readFile: catalogFileReader(files) });
   if (!model || errorsOf(diagnostics).length > 0) return { diagnostics };
   const plan = planStack(model);
   const entries = new Map<string, EntrySnapshot>();

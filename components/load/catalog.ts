@@ -68,6 +68,11 @@ export interface ConfigSource {
   storedVersion?(fullKey: string): string | undefined;
   /** A plain (not secret) value of any namespace's key, as set; undefined for secrets and unset keys. */
   plainValue?(fullKey: string): unknown;
+  /**
+   * The length of the `PULUMI_CONFIG` environment string `pulumi up` would build from this
+   * config (an estimate where secret values are unknown), where the source can tell.
+   */
+  environmentBytes?(): number;
 }
 
 /** Every agent of a stack, validated. */

@@ -32,6 +32,14 @@ export const RULES = {
     title: "Secret config only where it stays secret",
     why: "A value set with `pulumi config set --secret --path` inside a catalog entry, a ConfigMap's data, annotations or a name would be stored in clear: the chart writes every entry into its ConfigMap. Only `agent.values` may hold secret config; the program passes them to the chart as Pulumi secrets.",
   },
+  "config-size": {
+    title: "The stack config fits in one environment string",
+    why: "`pulumi up` hands the program all of a stack's config in the `PULUMI_CONFIG` environment variable, and Linux caps one environment string at 128 KiB: past it the program cannot start (`argument list too long`, pulumi/pulumi#8680). Over 64 KiB is advice to move the catalog to a catalog file; over the limit is an error.",
+  },
+  "catalog-file": {
+    title: "The catalog file exists and holds catalog keys",
+    why: "`polyaxon:catalogFile` names a YAML file inside the project that holds the catalog keys (without `polyaxon:`); each key lives in one place, secret values stay in Pulumi config, and a path outside the project is never read.",
+  },
   "plain-credential": {
     title: "No credential in clear",
     why: "The chart writes every catalog entry, in clear, into its ConfigMap, and chart values are plain inputs in the stack file and Pulumi state. A password or token under `env`, `annotations`, a ConfigMap's data or a schema (found by its name, such as `PGPASSWORD`, `apiKey`, `ldapBindPw`, `dsn`), a URL with a password or token, a webhook URL, an `Authorization` header or a known token form would sit unencrypted in the repository, the state and the cluster. It belongs in a Secret (`secret.fromConfig`) or in secret config.",

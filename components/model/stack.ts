@@ -13,7 +13,7 @@ export { CONFIG_NAMESPACE } from "./config-keys.js";
 export const AGENT_KEYS = ["namespace", "artifactsStore", "connections", "mountConnections", "agent"] as const;
 
 /** Every `polyaxon:*` key that describes catalogs (others hold secret values). */
-export const STACK_KEYS = [...AGENT_KEYS, "agents", "library", "sharedNamespaces", "ambientCluster"] as const;
+export const STACK_KEYS = [...AGENT_KEYS, "agents", "library", "sharedNamespaces", "ambientCluster", "catalogFile"] as const;
 
 /** One agent's catalog: what the short form's keys hold. */
 export const agentCatalog = z.strictObject({
@@ -56,6 +56,7 @@ export const stackConfig = z.strictObject({
   agents: z.array(agentItem.extend(withLibraryReferences)).optional().meta({ description: "Several agents (one per namespace or team), instead of the short form's keys." }),
   library: z.array(connectionEntry).optional().meta({ description: "Connections declared once for every stack (put it in Pulumi.yaml); catalogs pick them by name." }),
   sharedNamespaces: z.array(dnsLabel).optional().meta({ description: "Namespaces that several agents may list in additionalNamespaces on purpose." }),
+  catalogFile: z.string().optional().meta({ description: "A YAML file (relative to the stack file) holding the catalog keys without their polyaxon: prefix; for catalogs too large for Pulumi config (pulumi up passes all config in one environment variable, capped at 128 KiB)." }),
   ambientCluster: z.boolean().optional().meta({ description: "Use the ambient kubeconfig's current context when the stack sets neither kubernetes:context nor kubernetes:kubeconfig (a local kind or minikube dev stack). Default: false." }),
 });
 

@@ -15,6 +15,9 @@ import { checkUnusedKeys } from "./secret-config-keys.js";
 import { checkSecretPlacement, valuesHoldSecrets } from "./secret-placement.js";
 import { checkPulumiScalars } from "./pulumi-scalars.js";
 import { checkPlainCredentials } from "./plain-credentials.js";
+import { checkConfigSize } from "./config-size.js";
+import { type CatalogFileOrigin, withCatalogFile } from "../load/catalog-file.js";
+import { CONFIG_NAMESPACE } from "../model/stack.js";
 import { checkDataKeys } from "./data-keys.js";
 import { secretRedactor } from "./redact-secrets.js";
 
@@ -52,6 +55,21 @@ export interface LoadOptions {
    * catalogs declared in code (their program owns its provider).
    */
   cluster?: "required" | "advise";
+  /**
+   * Reads a file relative to the stack file's folder (see withCatalogFile), where the
+   * caller can: then `polyaxon:catalogFile` is honoured.
+   */
+  readFile?: (path: string) => string | undefined;
+}
+
+/** Diagnostics about keys the catalog file set name the file: `catalogs/prod.yaml: connections[3].name`. */
+function relabel(d: Diagnostic, origin: CatalogFileOrigin | undefined): Diagnostic {
+  if (!origin) return d;
+  for (const key of origin.keys) {
+    const prefix = `${CONFIG_NAMESPACE}:${key}`;
+    if (d.path === prefix || d.path.startsWith(`${prefix}.`) || d.path.startsWith(`${prefix}[`)) return { ...d, path: `${origin.file}: ${d.path.slice(CONFIG_NAMESPACE.length + 1)}` };
+  }
+  return d;
 }
 
 /** Rules that say in general terms what a more specific rule at the same path says better. */
@@ -72,11 +90,12 @@ function onePerField(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 /** Parse, default, and check every agent of a stack. Never throws on bad input. */
-export function loadStack(source: ConfigSource, opts: LoadOptions = {}): StackLoadResult {
+export function loadStack(given: ConfigSource, opts: LoadOptions = {}): StackLoadResult {
+  const { source, diagnostics: fileProblems, origin } = opts.readFile ? withCatalogFile(given, opts.readFile) : { source: given, diagnostics: [], origin: undefined };
   const parsed = parseStack(source);
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const diagnostics: Diagnostic[] = [...fileProblems, ...parsed.diagnostics];
   if (opts.cluster) diagnostics.push(...checkClusterBoundary(source, opts.cluster === "required"));
-  diagnostics.push(...checkSecretPlacement(source), ...checkPulumiScalars(source), ...checkDataKeys(source), ...checkPlainCredentials(source));
+  diagnostics.push(...checkSecretPlacement(source), ...checkPulumiScalars(source), ...checkDataKeys(source), ...checkPlainCredentials(source), ...checkConfigSize(source));
   const agents = parsed.agents.map(({ agent, index, diagnostics: parseProblems }) => {
     const own = [...parseProblems, ...crossChecks(agent, source)];
     diagnostics.push(...own);
@@ -86,7 +105,7 @@ export function loadStack(source: ConfigSource, opts: LoadOptions = {}): StackLo
   diagnostics.push(...checkAgents(all, parsed.sharedNamespaces), ...checkUnusedKeys(all, source));
   // Every message leaves here without a decrypted secret in it (redact-secrets.ts).
   const redact = secretRedactor(source);
-  const redacted = new Map(diagnostics.map((d) => [d, redact(d)]));
+  const redacted = new Map(diagnostics.map((d) => [d, relabel(redact(d), origin)]));
   const shown = onePerField(diagnostics).map((d) => redacted.get(d)!);
   if (errorsOf(shown).length > 0) return { diagnostics: shown };
   // Each agent's own warnings are among the stack's: redacted once, above.
