@@ -6,21 +6,26 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { toYaml } from "../components/load/yaml.js";
 
+/** Distinct credentials of a generated catalog: connections share them in turn, as teams share database users. */
+const CREDENTIALS = 100;
+
 /**
  * A catalog where every connection provisions the three objects real catalogs do: a Secret
- * from two secret config keys, a ConfigMap and a PVC (like-for-like comparisons).
+ * from two secret config keys, a ConfigMap and a PVC (like-for-like comparisons). The
+ * connections share 100 credential pairs: thousands of distinct secrets would not fit in
+ * what `pulumi up` hands the program (README, "Large catalogs").
  */
 export function threeObjectStackConfig(n: number): Record<string, unknown> {
-  // Its catalog goes to a catalog file (threeObjectStack): past ~150 connections config alone exceeds what pulumi up can start.
   const config: Record<string, unknown> = { "kubernetes:context": "bench" };
   const connections = Array.from({ length: n }, (_, i) => {
-    for (const k of [`u${i}`, `p${i}`]) config[`polyaxon:${k}`] = { secure: `v1:bench-ciphertext-${k}` };
+    const [u, p] = [`u${i % CREDENTIALS}`, `p${i % CREDENTIALS}`];
+    for (const k of [u, p]) config[`polyaxon:${k}`] = { secure: `v1:bench-ciphertext-${k}` };
     return {
       name: `conn-${i}`,
       kind: "volume_claim",
       schema: { volumeClaim: `conn-${i}`, mountPath: `/data/conn-${i}` },
       pvc: { size: "10Gi" },
-      secret: { name: `conn-${i}-creds`, fromConfig: { DB_USER: `u${i}`, DB_PASSWORD: `p${i}` } },
+      secret: { name: `conn-${i}-creds`, fromConfig: { DB_USER: u, DB_PASSWORD: p } },
       configMap: { name: `conn-${i}-cfg`, data: { DB_HOST: `db-${i}.example.com`, DB_PORT: "5432" } },
     };
   });

@@ -192,7 +192,10 @@ export function catalogFileReader(project: string | ProjectFiles): (path: string
       }
       if (stat.isSymbolicLink()) throw new UnreadableFileError(path, "is a symlink; the catalog file must be a regular file inside the project");
     }
-    return files.read(path);
+    const text = files.read(path);
+    // The catalog's size, not the stack file's, decides the V8 policy then.
+    if (text !== undefined) fitV8To(text.length);
+    return text;
   };
 }
 

@@ -5,7 +5,7 @@
  * Run through the SDK's own launcher against the engine stand-in.
  */
 import { strict as assert } from "node:assert";
-import { cpSync, rmSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { catalogFileKeys, scaleProject } from "../bench/catalog.js";
 import { loadStack, planStack } from "../components/internal.js";
@@ -47,6 +47,47 @@ describe("catalogs of any size under pulumi up", function () {
       assert.ok(expect !== "error" || estimate > ENV_STRING_LIMIT);
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("secrets in config: the most that fit start, one more cannot, and validate refuses exactly that one", async () => {
+    // Every connection's Secret from two secret keys of 40 characters, the catalog in a file;
+    // each ciphertext as long as its value, so that validate's estimate is exact.
+    const build = (n: number) => {
+      const dir = project(n, "file", 1);
+      const file = join(dir, "Pulumi.big.yaml");
+      writeFileSync(file, readFileSync(file, "utf8").replace(/v1:ciphertext-of-([up]\d+)-0123456789abcdef/g, (_, k: string) => `${k}-`.padEnd(40, "s")));
+      return { dir, estimate: readStackConfig(dir, "big").environmentBytes!() };
+    };
+    const fits = (bytes: number) => bytes + "PULUMI_CONFIG=".length + 1 <= ENV_STRING_LIMIT;
+    let [lo, hi] = [500, 1500];
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      const { dir, estimate } = build(mid);
+      rmSync(dir, { recursive: true, force: true });
+      if (fits(estimate)) lo = mid;
+      else hi = mid;
+    }
+    for (const n of [lo, hi]) {
+      const { dir, estimate } = build(n);
+      const { secrets } = catalogFileKeys(n, 1);
+      const plain = Object.fromEntries(Object.keys(secrets).map((k) => [k, `${k.slice("polyaxon:".length)}-`.padEnd(40, "s")]));
+      assert.equal(estimate, envBytes(dir, plain), `estimate at ${n}`);
+      const v = await cli(["validate", "--stack", "big"], dir);
+      assert.equal(v.code, n === lo ? 0 : 2, v.text);
+      const p = projectFor(join(dir, "Pulumi.big.yaml"));
+      cpSync(join(dir, "catalogs"), join(p.dir, "catalogs"), { recursive: true });
+      try {
+        const run = await launchProgram({ dir: p.dir, stack: "big", preview: true, config: stackConfigForProgram(dir, "big", plain), timeoutMs: 280_000 });
+        if (n === lo) {
+          assert.equal(run.exitCode, 0, run.stderr.slice(0, 2000));
+          assert.equal(run.registrations.filter((r) => r.type === "kubernetes:core/v1:Secret").length, n);
+        } else assert.equal(run.spawnError, "E2BIG");
+      } finally {
+        p.dispose();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    console.log(`      secrets of 40 characters in config, catalog in a file: ${2 * lo} start, ${2 * hi} cannot`);
   });
 
   // 10,000 connections take minutes under the stand-in (for the hand-written program too): bench/scale.ts.

@@ -34,11 +34,17 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 export function checkConfigSize(source: ConfigSource): Diagnostic[] {
   const bytes = source.environmentBytes?.();
   if (bytes === undefined || bytes <= ENV_STRING_ADVICE) return [];
-  const largest = ["connections", "agents", "library", "artifactsStore", "agent"]
-    .map((key) => ({ key, size: JSON.stringify(source.value(key) ?? null).length }))
-    .sort((a, b) => b.size - a.size)[0]!.key;
-  const path = `${CONFIG_NAMESPACE}:${largest}`;
-  const fix = `move the catalog keys to a catalog file: write them (without polyaxon:) to catalogs/<stack>.yaml and set polyaxon:catalogFile: catalogs/<stack>.yaml; secret values stay in config (thousands of them: use secret.external or existing Secrets)`;
+  const inFile = source.value("catalogFile") !== undefined;
+  const largest = () =>
+    ["connections", "agents", "library", "artifactsStore", "agent"]
+      .map((key) => ({ key, size: JSON.stringify(source.value(key) ?? null).length }))
+      .sort((a, b) => b.size - a.size)[0]!.key;
+  // With the catalog in a file already, what is left in config is mostly secret values.
+  const path = `${CONFIG_NAMESPACE}:${inFile ? "catalogFile" : largest()}`;
+  const secrets = source.keys().filter((k) => source.isSecure(k) === true).length;
+  const fix = inFile
+    ? `the catalog is in its file already; the rest is config itself, ${secrets} secret values among it: let such Secrets come from outside config (secret.external, the External Secrets Operator, or existing Secrets: secret: {name}), or share credentials between connections`
+    : "move the catalog keys to a catalog file: write them (without polyaxon:) to catalogs/<stack>.yaml and set polyaxon:catalogFile: catalogs/<stack>.yaml; secret values stay in config (thousands of them: use secret.external or existing Secrets)";
   const what = `pulumi up passes the whole stack config to the program in one environment variable, ${kib(bytes)} here (secret values counted at their encrypted size)`;
   if (bytes + "PULUMI_CONFIG=".length + 1 > ENV_STRING_LIMIT) {
     return [error("config-size", path, `${what}: over Linux's ${kib(ENV_STRING_LIMIT)} limit, so the program cannot start ("argument list too long")`, { fix })];

@@ -50,6 +50,8 @@ export interface ProgramRun extends Recording {
   exitCode: number | null;
   stdout: string;
   stderr: string;
+  /** Why the process could not start at all (`E2BIG`: an environment string over Linux's limit). */
+  spawnError?: string;
   /** With `measure`: wall time in seconds and peak resident memory in KiB. */
   elapsedSeconds?: number;
   peakKiB?: number;
@@ -128,17 +130,32 @@ export async function launchProgram(o: LaunchOptions): Promise<ProgramRun> {
   delete env.NODE_OPTIONS;
   const timeFile = o.measure ? join(mkdtempSync(join(tmpdir(), "plx-time-")), "time") : undefined;
   const [command, argv] = timeFile ? ["/usr/bin/time", ["-f", "%e %M", "-o", timeFile, node, ...args]] : [node, args];
-  const child = spawn(command, argv, { cwd: o.dir, env, stdio: ["ignore", "pipe", "pipe"] });
+  let child: ReturnType<typeof spawn>;
+  try {
+    child = spawn(command, argv, { cwd: o.dir, env, stdio: ["ignore", "pipe", "pipe"] });
+  } catch (err) {
+    // The kernel refuses the exec itself, as it refuses the language host's (`argument list too long`).
+    await engine.stop();
+    if (timeFile) rmSync(dirname(timeFile), { recursive: true, force: true });
+    return { ...engine.finish(), exitCode: null, stdout: "", stderr: "", spawnError: (err as NodeJS.ErrnoException).code ?? String(err) };
+  }
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
   const timer = setTimeout(() => child.kill("SIGKILL"), o.timeoutMs ?? 120_000);
-  const exitCode = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+  let spawnError: string | undefined;
+  const exitCode = await new Promise<number | null>((resolve) => {
+    child.on("error", (err: NodeJS.ErrnoException) => {
+      spawnError = err.code ?? err.message;
+      resolve(null);
+    });
+    child.on("close", (code) => resolve(code));
+  });
   clearTimeout(timer);
   await engine.stop();
-  const run: ProgramRun = { ...engine.finish(), exitCode, stdout, stderr };
-  if (timeFile) {
+  const run: ProgramRun = { ...engine.finish(), exitCode, stdout, stderr, ...(spawnError ? { spawnError } : {}) };
+  if (timeFile && !spawnError) {
     const [elapsed, peak] = readFileSync(timeFile, "utf8").trim().split("\n").pop()!.split(" ");
     run.elapsedSeconds = Number(elapsed);
     run.peakKiB = Number(peak);
