@@ -61,7 +61,7 @@ function secretRoutes(heldBack: HeldBackCredential[], config: Record<string, unk
     if (where === "values") return `${at}: ${what}: ${valuesSecretRoute(at, stack)}`;
     const entry = where === "connections" ? (config["polyaxon:connections"] as unknown[])[path[0] as number] : config["polyaxon:artifactsStore"];
     const kept = stripped ? " (the URL was kept without its credentials)" : "";
-    return `${at}: ${what}${kept}: ${entrySecretRoute(entry as { name: string; kind: string }, path, stack)}`;
+    return `${at}: ${what}${kept}: ${entrySecretRoute(entry as { name: string; kind: string; env?: unknown }, path, stack)}`;
   });
 }
 

@@ -123,4 +123,18 @@ describe("plain credentials", () => {
     const paths = errors.map((l) => l.slice("error ".length, l.indexOf(": ")));
     assert.equal(new Set(paths).size, paths.length, errors.join("\n"));
   });
+
+  it("routes a credential of an env in the list form by the variable's name, offline and in import", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "plx-plain-"));
+    cpSync(join(PROJECT_ROOT, "Pulumi.yaml"), join(dir, "Pulumi.yaml"));
+    const db = { name: "db", kind: "postgres", secret: { name: "pg" }, env: [{ name: "HOME", value: "/root" }, { name: "PGPASSWORD", value: C(1) }] };
+    writeFileSync(join(dir, "Pulumi.dev.yaml"), toYaml({ config: { "polyaxon:connections": [db], "kubernetes:context": "kind-dev" } }));
+    writeFileSync(join(dir, "values.yaml"), toYaml({ connections: [db] }));
+    const route = /add secret\.fromConfig: \{PGPASSWORD: dbPgpassword\} to entry db/;
+    const v = await cli(["validate", "--stack", "dev"], dir);
+    assert.match(v.stderr.split("\n").find((l) => l.startsWith("error polyaxon:connections[0].env[1].value: "))!, route);
+    const i = await cli(["import", join(dir, "values.yaml"), "--stack", "staging", "--force"], dir);
+    assert.match(i.text.split("\n").find((l) => l.includes("connections[0].env[1].value: ")) ?? i.text, route);
+    assert.doesNotMatch(v.text + i.text, /CANARY/);
+  });
 });

@@ -19,13 +19,13 @@ const REFERENCE_KEYS = new Set(["secret", "agentSecret"]);
 const startsWith = (path: ConfigPath, prefix: ConfigPath) => prefix.every((seg, i) => path[i] === seg);
 
 /** The entry (a mapping with a string `kind`) that `path` leads into, if any. */
-function entryOn(tree: unknown, path: ConfigPath): { name: string; kind: string } | undefined {
-  let entry: { name: string; kind: string } | undefined;
+function entryOn(tree: unknown, path: ConfigPath): { name: string; kind: string; env?: unknown } | undefined {
+  let entry: { name: string; kind: string; env?: unknown } | undefined;
   let node = tree;
   for (const seg of [undefined, ...path]) {
     if (seg !== undefined) node = (node as Record<string | number, unknown> | undefined)?.[seg];
-    const { name, kind } = (node ?? {}) as { name?: unknown; kind?: unknown };
-    if (typeof kind === "string") entry = { name: typeof name === "string" ? name : "", kind };
+    const { name, kind, env } = (node ?? {}) as { name?: unknown; kind?: unknown; env?: unknown };
+    if (typeof kind === "string") entry = { name: typeof name === "string" ? name : "", kind, env };
   }
   return entry;
 }
@@ -42,8 +42,10 @@ function suggestedKey(...parts: string[]): string {
  * source its kind reads (`gitToken` for a git URL's token, `notifier` for a webhook), with
  * a config key name to set. Its sentence reads "add … to entry <name>, then run …".
  */
-export function entrySecretRoute(entry: { name: string; kind: string } | undefined, path: ConfigPath, stack?: string): string {
-  const leaf = String(path.at(-1));
+export function entrySecretRoute(entry: { name: string; kind: string; env?: unknown } | undefined, path: ConfigPath, stack?: string): string {
+  // In the list form `env: [{name: PGPASSWORD, value: …}]` the variable's name names the value.
+  const listed = path.at(-3) === "env" && path.at(-1) === "value" && Array.isArray(entry?.env) ? (entry.env[path.at(-2) as number] as { name?: unknown } | undefined)?.name : undefined;
+  const leaf = typeof listed === "string" && listed !== "" ? listed : String(path.at(-1));
   const name = entry?.name || "the entry";
   let source: string;
   let key: string;
