@@ -25,14 +25,14 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Why `lock` (which exists) cannot be taken, with the way out. */
-function holderOf(target: string, lock: string): RenderBusyError {
+/** Why `lock` (which exists) cannot be taken, with the way out; undefined when it was released meanwhile. */
+function holderOf(target: string, lock: string): RenderBusyError | undefined {
   const wayOut = `if no render of ${target} is running, remove ${lock} and run again`;
   let holder = "";
   try {
     if (lstatSync(lock).isFile()) holder = readFileSync(lock, "utf8").trim();
   } catch {
-    return new RenderBusyError(target, lock, `another render has just released it; run again`);
+    return undefined;
   }
   const pid = /^[1-9]\d{0,9}$/.test(holder) ? Number(holder) : 0;
   if (pid === 0) return new RenderBusyError(target, lock, `${lock} is in the way and names no render process. Fix: ${wayOut}`);
@@ -66,10 +66,18 @@ export function acquireRenderLock(target: string): () => void {
   const mine = tempNameFor(lock);
   writeNewFile(mine, String(process.pid), 0o600);
   try {
-    linkSync(mine, lock);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") throw holderOf(target, lock);
-    throw err;
+    // A lock released between the link and the look at its holder is taken on the next try.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        linkSync(mine, lock);
+        break;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+        const busy = holderOf(target, lock);
+        if (busy) throw busy;
+        if (attempt === 3) throw new RenderBusyError(target, lock, "other renders keep taking it; run again");
+      }
+    }
   } finally {
     rmSync(mine, { force: true });
   }
