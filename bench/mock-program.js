@@ -1,5 +1,5 @@
 // The stack program on the SDK's mock engine, bundled (dist/program.js) and run with plain
-// Node and its code cache, as `pulumi up` runs the stack (see pulumi-main.js): loaded, then
+// Node and its compile cache, as `pulumi up` runs the stack (see pulumi-main.js): loaded, then
 // called from the runner's own async continuation, as the SDK's cmd/run/run.js calls the
 // function a program exports (index.ts). Args: project dir, stack. Encrypted config values
 // get stand-in plaintext. Prints {seconds, resources} as JSON.
@@ -38,7 +38,7 @@ async function main() {
   pulumi.runtime.setAllConfig({ ...plain, ...secrets }, Object.keys(secrets));
   // The program reads its stack and catalog files from the project folder, as under pulumi up.
   process.chdir(path.resolve(dir));
-  const { runStack, stackResources } = runBundle(path.join(__dirname, "..", "dist", "program.js"));
+  const { runStack, stackResources } = runBundle(path.join(__dirname, "..", "dist", "program.js"), path.join(__dirname, ".."));
   // run.js awaits between loading the program and calling it; index.ts's function is runStack.
   await null;
   const all = stackResources(runStack());

@@ -124,13 +124,10 @@ const start = compare(
   {
     ours: () => runNode([...nodeArgs, join(ROOT, "pulumi-main.js")], ROOT),
     sdk: () => runNode(["-e", 'require("@pulumi/pulumi"); require("@pulumi/kubernetes")'], ROOT),
-    // pulumi-main.js's fallback when a source is newer than the bundle.
-    tsx: () => runNode(["--import", "tsx", join(ROOT, "index.ts")], ROOT),
   },
   runs(9),
 );
 row("program start (pulumi-main.js)", s(start.ours!), `SDK load ${s(start.sdk!)}`, start.ours!.seconds / start.sdk!.seconds, 1.2);
-row("program start from the sources through tsx (no target)", s(start.tsx!), `SDK load ${s(start.sdk!)}`, start.tsx!.seconds / start.sdk!.seconds, undefined);
 rmSync(dir, { recursive: true, force: true });
 rmSync(four, { recursive: true, force: true });
 

@@ -22,7 +22,7 @@ import { SCHEMA_MODELINE } from "./schema-command.js";
 import { applyImportToStackFile, catalogFileText, ImportTargetError, pointAtCatalogFile } from "./stack-file-edit.js";
 import { catalogFilePathProblem } from "../components/load/catalog-file.js";
 import { checkStackName, StackFileError } from "./stack-file.js";
-import { readYamlInput } from "./v8-policy.js";
+import { readYamlInput } from "../components/load/input-file.js";
 import { UnreadableFileError } from "../components/load/input-file.js";
 import { notDataKeyDiagnostics } from "../components/validate/data-keys.js";
 import { entrySecretRoute, valuesSecretRoute } from "../components/validate/plain-credentials.js";

@@ -2,12 +2,17 @@
  * `polyaxon-connections <command>`: argument parsing and exit codes.
  */
 import { Command, CommanderError, Option } from "commander";
-import { renderCommand, validateCommand } from "./commands.js";
-import { renderAllCommand } from "./render-all.js";
-import { diffCommand } from "./diff/diff-command.js";
-import { importCommand } from "./import-command.js";
 import { EXIT_FAILURE, EXIT_INVALID, type Io, processIo } from "./io.js";
-import { schemaCommand } from "./schema-command.js";
+
+// Each command's module is loaded when the command runs: `validate` does not load the
+// YAML editor `import` needs, nor the patch printer of `diff`.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const commands = () => require("./commands.js") as typeof import("./commands.js");
+const renderAll = () => require("./render-all.js") as typeof import("./render-all.js");
+const diff = () => require("./diff/diff-command.js") as typeof import("./diff/diff-command.js");
+const importing = () => require("./import-command.js") as typeof import("./import-command.js");
+const schema = () => require("./schema-command.js") as typeof import("./schema-command.js");
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A person is watching: a terminal, and not CI. */
 function isInteractive(io: Io): boolean {
@@ -33,9 +38,9 @@ export async function main(argv: readonly string[], io: Io = processIo, projectD
         io.err("error: render needs exactly one of --stack <name> or --all");
         code = EXIT_INVALID;
       } else if (opts.all) {
-        code = renderAllCommand(projectDir, opts.out, io, { progress: isInteractive(io) });
+        code = renderAll().renderAllCommand(projectDir, opts.out, io, { progress: isInteractive(io) });
       } else {
-        code = renderCommand(projectDir, opts.stack!, opts.out, io, opts.reveal);
+        code = commands().renderCommand(projectDir, opts.stack!, opts.out, io, opts.reveal);
       }
     });
   program
@@ -43,7 +48,7 @@ export async function main(argv: readonly string[], io: Io = processIo, projectD
     .description("check a stack's config and report every problem, without writing anything")
     .requiredOption("-s, --stack <name>", "stack to check (Pulumi.<name>.yaml)")
     .action((opts: { stack: string }) => {
-      code = validateCommand(projectDir, opts.stack, io);
+      code = commands().validateCommand(projectDir, opts.stack, io);
     });
   program
     .command("diff")
@@ -54,7 +59,7 @@ export async function main(argv: readonly string[], io: Io = processIo, projectD
     .option("--exit-code", "exit 3 when something changed", false)
     .action((opts: { base: string; stack?: string[]; format: "text" | "markdown" | "json"; exitCode: boolean }) => {
       const color = isInteractive(io) && !process.env.NO_COLOR;
-      code = diffCommand(projectDir, { base: opts.base, stacks: opts.stack, format: opts.format, exitCode: opts.exitCode, color }, io);
+      code = diff().diffCommand(projectDir, { base: opts.base, stacks: opts.stack, format: opts.format, exitCode: opts.exitCode, color }, io);
     });
   program
     .command("import")
@@ -65,13 +70,13 @@ export async function main(argv: readonly string[], io: Io = processIo, projectD
     .option("-r, --release <name>", "the agent (Helm release) the values are for; needed for a stack with polyaxon:agents (a new name adds an agent)")
     .option("-c, --catalog-file <path>", "write the catalog to this file (relative to the project) and point polyaxon:catalogFile at it: for catalogs too large for Pulumi config")
     .action((values: string, opts: { stack: string; force: boolean; release?: string; catalogFile?: string }) => {
-      code = importCommand(projectDir, values, opts.stack, { force: opts.force, release: opts.release, catalogFile: opts.catalogFile }, io);
+      code = importing().importCommand(projectDir, values, opts.stack, { force: opts.force, release: opts.release, catalogFile: opts.catalogFile }, io);
     });
   program
     .command("schema")
     .description("print the JSON Schema of a stack file (for editors and tools)")
     .action(() => {
-      code = schemaCommand(io);
+      code = schema().schemaCommand(io);
     });
   try {
     await program.parseAsync(argv, { from: "user" });

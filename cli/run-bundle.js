@@ -1,45 +1,51 @@
-// Runs a bundle (the CLI, the stack program) with a V8 code cache next to it
-// (dist/<name>.cache), so that repeated runs skip parsing and compiling the bundle: most of
-// what a short command costs. Returns the bundle's exports.
+// Runs a bundle (the CLI, the stack program) built by scripts/build-bundles.js, after
+// checking that it was built from the sources as they are now. Returns the bundle's exports.
+// Plain JavaScript: it must run before (and without) any TypeScript loader.
 "use strict";
+const crypto = require("node:crypto");
 const fs = require("node:fs");
+const module_ = require("node:module");
 const path = require("node:path");
-const vm = require("node:vm");
-const { createRequire } = require("node:module");
-const { isAscii } = require("node:buffer");
 
-function runBundle(file) {
-  const cacheFile = file.replace(/\.js$/, ".cache");
-  const bytes = fs.readFileSync(file);
-  // esbuild writes ASCII (it escapes other characters), which decodes as Latin-1 into a
-  // one-byte string in half the time UTF-8 decoding takes (5 ms of a short command).
-  const source = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
-  let cachedData;
+/** The project's own sources a bundle was built from, with their SHA-256: `<bundle>.sources.json`. */
+const sourcesFileOf = (bundle) => bundle.replace(/\.js$/, ".sources.json");
+
+const sha256 = (file) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+
+/**
+ * Why `bundle` does not match the sources beside it, or undefined when it does. By content,
+ * not file times (a restored or copied dist/ keeps newer times). An installed package holds
+ * no sources: then every recorded source is missing and the bundle is taken as it is.
+ */
+function staleness(bundle, root) {
+  if (!fs.existsSync(bundle)) return `${path.relative(root, bundle)} is missing`;
+  let recorded;
   try {
-    cachedData = fs.readFileSync(cacheFile);
-    // A cache older than the bundle belongs to another build.
-    if (fs.statSync(cacheFile).mtimeMs < fs.statSync(file).mtimeMs) cachedData = undefined;
+    recorded = JSON.parse(fs.readFileSync(sourcesFileOf(bundle), "utf8"));
   } catch {
-    cachedData = undefined;
+    return `${path.relative(root, sourcesFileOf(bundle))} is missing or unreadable`;
   }
-  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapper, { filename: file, cachedData });
-  if (!cachedData || script.cachedDataRejected) {
-    // Written at exit, after the run, so that the cache holds the functions the run compiled.
-    process.once("exit", () => {
-      try {
-        const tmp = `${cacheFile}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, script.createCachedData(), { flag: "wx" }); // new, never through a symlink
-        fs.renameSync(tmp, cacheFile);
-      } catch {
-        // A read-only install runs without a cache.
-      }
-    });
-  }
-  const mod = { exports: {} };
-  // The bundle's own require resolves its external modules (the Pulumi SDK) from where it lies.
-  script.runInThisContext()(mod.exports, createRequire(file), mod, file, path.dirname(file));
-  return mod.exports;
+  const present = Object.keys(recorded).filter((f) => fs.existsSync(path.join(root, f)));
+  if (present.length === 0) return undefined;
+  const changed = Object.keys(recorded).filter((f) => !present.includes(f) || sha256(path.join(root, f)) !== recorded[f]);
+  if (changed.length === 0) return undefined;
+  const shown = changed.slice(0, 3).join(", ") + (changed.length > 3 ? ` and ${changed.length - 3} more` : "");
+  return `${path.relative(root, bundle)} was built from other sources than these (${shown} changed)`;
 }
 
-module.exports = { runBundle };
+/**
+ * Load `bundle` (a path under `root`, the project folder) with Node's compile cache, or end
+ * the process with a clear message when it is missing or stale: never run old code.
+ */
+function runBundle(bundle, root) {
+  const why = staleness(bundle, root);
+  if (why !== undefined) {
+    process.stderr.write(`polyaxon-connections: ${why}. Fix: run \`npm run build\` in ${root}\n`);
+    process.exit(1);
+  }
+  // Node >= 22.1 keeps compiled code between runs (in the OS's temporary folder).
+  module_.enableCompileCache?.();
+  return require(bundle);
+}
+
+module.exports = { runBundle, staleness, sourcesFileOf, sha256 };

@@ -15,7 +15,6 @@ import { type ProjectFiles, UnreadableFileError, workingTree } from "./project-f
 import { MAX_INPUT_BYTES } from "../components/load/input-file.js";
 import { secretFromEnv } from "./secret-env.js";
 import { isMapping } from "../components/catalog.js";
-import { fitV8To } from "./v8-policy.js";
 import { pulumiConfigBytes } from "../components/validate/config-size.js";
 
 /** Input problems found before the catalog itself is read (exit code 2). */
@@ -84,9 +83,7 @@ function parseYaml(name: string, text: string): unknown {
 /** Read a project file, as text; a folder or non-UTF-8 bytes are input errors (exit 2). */
 function readText(files: ProjectFiles, name: string): string | undefined {
   try {
-    const text = files.read(name);
-    if (text !== undefined) fitV8To(text.length);
-    return text;
+    return files.read(name);
   } catch (err) {
     if (!(err instanceof UnreadableFileError)) throw err;
     const fix = err.reason.startsWith("is a folder")
@@ -192,10 +189,7 @@ export function catalogFileReader(project: string | ProjectFiles): (path: string
       }
       if (stat.isSymbolicLink()) throw new UnreadableFileError(path, "is a symlink; the catalog file must be a regular file inside the project");
     }
-    const text = files.read(path);
-    // The catalog's size, not the stack file's, decides the V8 policy then.
-    if (text !== undefined) fitV8To(text.length);
-    return text;
+    return files.read(path);
   };
 }
 

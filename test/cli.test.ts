@@ -4,11 +4,10 @@
  */
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { RENDER_MARKER } from "../cli/atomic-dir.js";
-import { flagsAfterReading, GROW_FROM_BYTES, OPTIMIZE_FROM_BYTES } from "../cli/v8-policy.js";
 import { toYaml as stringify } from "../components/load/yaml.js";
 import { FIXTURE_STACKS, PROJECT_ROOT } from "./helpers/stacks.js";
 import { cli } from "./helpers/cli.js";
@@ -159,10 +158,9 @@ describe("command line", () => {
 
 describe("the bundled CLI's start", () => {
   /**
-   * Runs the bundle through cli/bin.js (with its V8 flags, which the code cache must match)
-   * in `cwd`; reports its exit status, output, and which of the lazily loaded modules it
-   * loaded (built-ins by Node's internal module list, packages by the require cache), and
-   * how many functions it compiled from strings (zod's JIT).
+   * Runs the bundle through cli/bin.js in `cwd`; reports its exit status, output, which of
+   * the packages `yaml` and `diff` it loaded (by the require cache), and how many functions
+   * it compiled from strings (zod's JIT).
    */
   const run = (args: string[], cwd = PROJECT_ROOT) => {
     const script = `process.argv = [process.argv[0], "cli", ...${JSON.stringify(args)}];
@@ -172,8 +170,7 @@ describe("the bundled CLI's start", () => {
       require(${JSON.stringify(BIN)});
       process.on("exit", () => {
         const packages = Object.keys(require.cache).map((f) => /node_modules[\\/](yaml|diff)[\\/]/.exec(f)?.[1]).filter(Boolean);
-        const builtins = ["child_process", "crypto"].filter((b) => process.moduleLoadList.includes("NativeModule " + b));
-        process.stderr.write("\\nloaded: " + JSON.stringify({ modules: [...new Set([...builtins, ...packages])], compiled }));
+        process.stderr.write("\\nloaded: " + JSON.stringify({ modules: [...new Set(packages)], compiled }));
       });`;
     // A script file, not `node -e`: Node's eval mode loads crypto itself.
     const file = join(mkdtempSync(join(tmpdir(), "plx-loads-")), "run.js");
@@ -183,11 +180,10 @@ describe("the bundled CLI's start", () => {
     return { status: r.status, stdout: r.stdout, stderr: r.stderr, modules: report?.modules, compiled: report?.compiled };
   };
 
-  it("loads child_process, crypto, yaml and diff only when a command uses them (validate none; render hashes what it writes; diff runs git)", () => {
+  it("loads the yaml and diff packages only when a command uses them (validate and render neither)", () => {
     assert.deepEqual(run(["validate", "--stack", "dev"]).modules, []);
     const out = mkdtempSync(join(tmpdir(), "plx-bundle-render-"));
-    assert.deepEqual(run(["render", "--stack", "dev", "--out", out]).modules, ["crypto"]);
-    assert.ok(run(["diff", "--base", "HEAD", "--stack", "dev"]).modules?.includes("child_process"));
+    assert.deepEqual(run(["render", "--stack", "dev", "--out", out]).modules, []);
   });
 
   it("builds its zod schemas jitless: validate compiles no function from a string", () => {
@@ -212,43 +208,5 @@ describe("the bundled CLI's start", () => {
     assert.equal(diff.status, 0, diff.stderr);
     assert.ok(diff.modules?.includes("diff"), JSON.stringify(diff.modules));
     assert.match(diff.stdout, /^\s*\+\s+kind: s3$/m);
-  });
-});
-
-describe("the CLI's code cache", () => {
-  const bundle = join(PROJECT_ROOT, "dist/cli.js");
-  const cache = join(PROJECT_ROOT, "dist/cli.cache");
-
-  it("is written by the build from a render: it holds more compiled code than a cache a first validate writes", () => {
-    // The bundle and its runner alone in a scratch folder, where validate writes the cache.
-    const copy = mkdtempSync(join(tmpdir(), "plx-cache-"));
-    for (const f of ["cli/bin.js", "cli/run-bundle.js", "dist/cli.js"]) cpSync(join(PROJECT_ROOT, f), join(copy, f));
-    const r = spawnSync(process.execPath, [join(copy, "cli/bin.js"), "validate", "--stack", "dev"], { cwd: PROJECT_ROOT, encoding: "utf8" });
-    assert.equal(r.status, 0, r.stderr);
-    assert.ok(statSync(cache).size > statSync(join(copy, "dist/cli.cache")).size, "the build's cache holds the render's functions too");
-  });
-
-  it("is taken as it is by later commands (a cache V8 rejected would be written anew at exit)", () => {
-    const before = statSync(cache);
-    assert.ok(before.mtimeMs >= statSync(bundle).mtimeMs, "the cache is not older than its bundle");
-    const r = spawnSync(process.execPath, [join(PROJECT_ROOT, "cli/bin.js"), "validate", "--stack", "dev"], { cwd: PROJECT_ROOT, encoding: "utf8" });
-    assert.equal(r.status, 0, r.stderr);
-    assert.equal(statSync(cache).mtimeMs, before.mtimeMs);
-  });
-});
-
-describe("the CLI's V8 policy by stack file size", () => {
-  it("keeps the optimizing compiler off and the young generation small for small stack files", () => {
-    assert.deepEqual(flagsAfterReading(0, 40_000), []);
-    assert.deepEqual(flagsAfterReading(40_000, 500_000), []);
-  });
-
-  it("turns the optimizing compiler on once, when the stack files read add up to OPTIMIZE_FROM_BYTES", () => {
-    assert.deepEqual(flagsAfterReading(OPTIMIZE_FROM_BYTES - 10, 10), ["--opt"]);
-    assert.deepEqual(flagsAfterReading(OPTIMIZE_FROM_BYTES, 500_000), [], "already on");
-  });
-
-  it("lets the young generation grow for a very large stack file", () => {
-    assert.deepEqual(flagsAfterReading(0, GROW_FROM_BYTES), ["--semi-space-growth-factor=2", "--opt"]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from "node:assert";
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fromYaml } from "../components/load/yaml.js";
@@ -119,22 +119,37 @@ describe("this repository as a Pulumi project", () => {
     assert.equal(r.status, 0, r.stderr);
   });
 
-  it("pulumi-main.js runs the bundled program, and the sources through tsx when one is newer than the bundle", function () {
+  it("pulumi-main.js and the CLI never run a bundle built from other sources: by content, not file times", function () {
     this.timeout(60000);
-    const bundle = join(PROJECT_ROOT, "dist", "stack.js");
-    // Loaded as the SDK's runner loads it: the sources, when they run, are in require's cache.
-    const load = `require(${JSON.stringify(join(PROJECT_ROOT, "pulumi-main.js"))}); console.log(Object.keys(require.cache).some((f) => f.endsWith("program.ts")) ? "sources" : "bundle");`;
-    const ranFrom = () => {
-      const r = spawnSync(process.execPath, ["-e", load], { cwd: PROJECT_ROOT, encoding: "utf8" });
-      assert.equal(r.status, 0, r.stderr);
-      return r.stdout.trim() === "sources" ? join(PROJECT_ROOT, "program.ts") : bundle;
-    };
-    const { atime, mtime } = statSync(bundle);
+    // A copy of the project's sources and bundles, so that editing one touches nothing here.
+    const copy = mkdtempSync(join(tmpdir(), "plx-fresh-"));
+    for (const f of ["pulumi-main.js", "index.ts", "program.ts", "components", "cli", "dist", "Pulumi.yaml", "Pulumi.dev.yaml", "package.json"]) cpSync(join(PROJECT_ROOT, f), join(copy, f), { recursive: true });
+    symlinkSync(join(PROJECT_ROOT, "node_modules"), join(copy, "node_modules"));
+    const start = (args: string[]) => spawnSync(process.execPath, args, { cwd: copy, encoding: "utf8" });
+    const program = ["-e", `require(${JSON.stringify(join(copy, "pulumi-main.js"))})`];
+    const validate = [join(copy, "cli/bin.js"), "validate", "--stack", "dev"];
     try {
-      utimesSync(bundle, new Date(0), new Date(0));
-      assert.equal(ranFrom(), join(PROJECT_ROOT, "program.ts"));
+      assert.equal(start(program).status, 0, start(program).stderr);
+      assert.equal(start(validate).status, 0);
+      // An edit, then the bundle's times set newer than every source (a restored dist/).
+      const edited = join(copy, "components/plan/values.ts");
+      writeFileSync(edited, `${readFileSync(edited, "utf8")}\n// edited\n`);
+      const later = new Date(Date.now() + 3_600_000);
+      for (const f of ["stack.js", "cli.js"]) utimesSync(join(copy, "dist", f), later, later);
+      for (const args of [program, validate]) {
+        const r = start(args);
+        assert.equal(r.status, 1, r.stderr);
+        assert.match(r.stderr, /^polyaxon-connections: dist\/(stack|cli)\.js was built from other sources than these \(components\/plan\/values\.ts changed\)\. Fix: run `npm run build` in /);
+      }
+      // An installed package holds the bundles without their sources: taken as they are.
+      rmSync(join(copy, "components"), { recursive: true });
+      for (const f of ["index.ts", "program.ts"]) rmSync(join(copy, f));
+      for (const f of readdirSync(join(copy, "cli"))) if (f.endsWith(".ts")) rmSync(join(copy, "cli", f));
+      rmSync(join(copy, "cli/diff"), { recursive: true });
+      assert.equal(start(validate).status, 0, start(validate).stderr);
+      assert.equal(start(program).status, 0, start(program).stderr);
     } finally {
-      utimesSync(bundle, atime, mtime);
+      rmSync(copy, { recursive: true, force: true });
     }
   });
 });

@@ -64,3 +64,10 @@ export function readInputFile(path: string, name = path, maxBytes = MAX_INPUT_BY
     closeSync(fd);
   }
 }
+
+/** The text of a YAML file a command reads as it is (a values file, a stack file to edit); throws ENOENT when it does not exist. */
+export function readYamlInput(file: string): string {
+  const bytes = readInputFile(file);
+  if (bytes === undefined) throw Object.assign(new Error(`${file}: no such file`), { code: "ENOENT" });
+  return bytes.toString("utf8");
+}

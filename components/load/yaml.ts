@@ -17,7 +17,6 @@ import type { JsYaml4 } from "./js-yaml-4.js";
 // js-yaml 4.1.0, installed under the alias `js-yaml-4` (see js-yaml-4.ts for why).
 const { CORE_SCHEMA, load } = require("js-yaml-4") as JsYaml4;
 import { DUMP_OPTIONS, emitYaml } from "./yaml-emit.js";
-import { readYamlFast } from "./yaml-read.js";
 
 /** YAML text of `value`: sorted keys, block style; the fast writer when it is sure, else js-yaml. */
 export function toYaml(value: unknown): string {
@@ -80,7 +79,7 @@ export function notDataKeyPaths(value: unknown, at: (string | number)[] = []): (
 
 /** Parse one YAML document; throws on a syntax error, a duplicate key or runaway aliases. */
 export function fromYaml(text: string): unknown {
-  const doc = readYamlFast(text, CORE_SCHEMA.compiledImplicit) ?? load(text, { schema: CORE_SCHEMA });
+  const doc = load(text, { schema: CORE_SCHEMA });
   if (text.includes("*")) aliasExpansion(doc);
   return doc;
 }
