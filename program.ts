@@ -45,8 +45,7 @@ export function clusterProvider(config: PulumiConfigReader): k8s.Provider {
 export function runStack(source: PulumiConfigReader = new PulumiConfigReader()): StackOutputs {
   // `pulumi preview`/`up` touch the cluster: a stack that names none is refused.
   const { stack, diagnostics } = loadStack(source, { cluster: "required", readFile: (path) => source.readBeside(path) });
-  // RunError: Pulumi prints the message (every problem) without a stack trace.
-  if (!stack) throw new pulumi.RunError(new CatalogError(diagnostics).message);
+  if (!stack) throw new CatalogError(diagnostics);
   const warnings = stack.warnings.map(formatDiagnostic);
   const provider = clusterProvider(source);
   // The catalogs are validated already: each Agent takes its catalog as it is (the typed
@@ -56,7 +55,7 @@ export function runStack(source: PulumiConfigReader = new PulumiConfigReader()):
   const agents: Agent[] = [];
   const own = new Set<string>();
   for (const catalog of stack.agents) {
-    const agent = new Agent(catalog.agent.release, { catalog, secretValue: (key) => source.secret(key) }, { providers: { kubernetes: provider } });
+    const agent = Agent.fromCatalog(catalog.agent.release, { catalog, secretValue: (key) => source.secret(key) }, { providers: { kubernetes: provider } });
     agents.push(agent);
     for (const w of catalog.warnings.map(formatDiagnostic)) {
       own.add(w);

@@ -7,7 +7,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { agentConfig, artifactsStoreEntry, connectionEntry, secretRef } from "./catalog.js";
-import { type Catalog, CatalogError, type ConfigPath, type Diagnostic, loadCatalog } from "./catalog.js";
+import { type Catalog, type ConfigPath, type Diagnostic, loadCatalog } from "./catalog.js";
+import { CatalogError } from "./catalog-error.js";
 import type { SecretResolver } from "./kubernetes-object.js";
 import { PulumiConfigReader } from "./pulumi-config.js";
 
@@ -89,10 +90,12 @@ export interface PreparedAgent {
 }
 
 /**
- * Validate typed arguments as `validate` does; throws a RunError listing every problem
+ * Validate typed arguments as `validate` does; throws a CatalogError listing every problem
  * (paths as in `args`), so that nothing is registered from invalid input.
  */
 export function prepareAgent(args: AgentArgs, config = new PulumiConfigReader()): PreparedAgent {
+  const unknown = unresolvedInputs(args);
+  if (unknown.length > 0) throw new CatalogError(unknown);
   const inputs: pulumi.Input<string>[] = [];
   // stringData becomes fromConfig over keys that resolve to the given inputs.
   const withoutStringData = (entry: ArtifactsStoreArgs | ConnectionArgs | undefined): unknown => {
@@ -118,12 +121,7 @@ export function prepareAgent(args: AgentArgs, config = new PulumiConfigReader())
     secretValue: (key) => (isInput(key) ? undefined : config.secretValue(key)),
     securePaths: (key): ConfigPath[] => (key === "agent" && secretValues ? [["values"]] : []),
   });
-  if (!loaded) {
-    const problems = diagnostics.map(asArgsPath);
-    const error = new pulumi.RunError(new CatalogError(problems).message);
-    ERRORS.set(error, problems);
-    throw error;
-  }
+  if (!loaded) throw new CatalogError(diagnostics.map(asArgsPath));
   return {
     catalog: { ...loaded, warnings: loaded.warnings.filter((w) => w.rule !== "unused-config-key").map(asArgsPath) },
     secretValue: (key) => (isInput(key) ? pulumi.secret(inputs[Number(key.slice(INPUT_NAMESPACE.length + 1))]!) : config.secret(key)),
@@ -138,16 +136,41 @@ export function validateAgentArgs(args: AgentArgs, config = new PulumiConfigRead
   try {
     return prepareAgent(args, config).catalog.warnings;
   } catch (err) {
-    if (err instanceof pulumi.RunError && ERRORS.has(err)) return ERRORS.get(err)!;
+    if (err instanceof CatalogError) return [...err.diagnostics];
     throw err;
   }
 }
-
-/** The diagnostics behind each RunError `prepareAgent` throws. */
-const ERRORS = new WeakMap<Error, Diagnostic[]>();
 
 /** A diagnostic's config path as a path in `AgentArgs`: `polyaxon:agent.release` → `release`. */
 function asArgsPath(d: Diagnostic): Diagnostic {
   const path = d.path.replace(/^polyaxon:agent\.?/, "").replace(/^polyaxon:/, "");
   return { ...d, path: path || "args" };
+}
+
+/**
+ * Outputs and promises where the catalog must be known before anything is registered (all
+ * but `secret.stringData`, which takes Inputs): one diagnostic each, instead of a failure
+ * deep inside validation.
+ */
+function unresolvedInputs(args: AgentArgs): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const visit = (value: unknown, path: string): void => {
+    if (pulumi.Output.isInstance(value) || value instanceof Promise) {
+      found.push({
+        severity: "error",
+        rule: "type",
+        path,
+        message: `is a Pulumi ${value instanceof Promise ? "promise" : "Output"}, known only once the deployment runs; the catalog is validated and planned before anything is created`,
+        fix: "pass a plain value (a secret value goes into secret.stringData, which takes Inputs; chart values that hold secrets: plain values with secretValues: true)",
+      });
+      return;
+    }
+    if (typeof value !== "object" || value === null || isProvisioned(value as ConnectionArgs)) return;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === "stringData" && path.endsWith(".secret")) continue;
+      visit(child, Array.isArray(value) ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`);
+    }
+  };
+  visit(args, "");
+  return found;
 }

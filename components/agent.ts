@@ -18,6 +18,9 @@ export interface AgentCatalogArgs {
   secretValue: SecretResolver;
 }
 
+/** Marks the args `Agent.fromCatalog` passes to the constructor: a catalog validated already. */
+const VALIDATED = Symbol("validated catalog");
+
 /** Token `polyaxon:index:Agent`. */
 export class Agent extends pulumi.ComponentResource {
   /** Everything this agent creates, as the CLI renders it. */
@@ -41,14 +44,23 @@ export class Agent extends pulumi.ComponentResource {
   readonly release?: k8s.helm.v3.Release;
 
   /**
-   * @param args the catalog and release settings (validated here: a RunError lists every
-   * problem before anything is registered), or an already validated catalog.
+   * An agent from an already validated catalog (`loadStack`/`loadCatalog`): it is taken as
+   * it is, and its warnings are left to the caller, which reported them already.
    */
-  constructor(name: string, args: AgentArgs | AgentCatalogArgs, opts?: pulumi.ComponentResourceOptions) {
-    const { catalog, secretValue } = "catalog" in args ? args : prepareAgent(args);
+  static fromCatalog(name: string, args: AgentCatalogArgs, opts?: pulumi.ComponentResourceOptions): Agent {
+    return new Agent(name, { [VALIDATED]: args } as unknown as AgentArgs, opts);
+  }
+
+  /**
+   * @param args the catalog and the release settings, validated here: a CatalogError lists
+   * every problem (paths as in `args`) before anything is registered.
+   */
+  constructor(name: string, args: AgentArgs, opts?: pulumi.ComponentResourceOptions) {
+    const validated = (args as { [VALIDATED]?: AgentCatalogArgs })[VALIDATED];
+    const { catalog, secretValue } = validated ?? prepareAgent(args);
     super("polyaxon:index:Agent", name, {}, opts);
     // Advice about this agent's catalog, attached to it in `pulumi up`'s output.
-    if (!("catalog" in args)) for (const w of catalog.warnings) pulumi.log.warn(formatDiagnostic(w), this);
+    if (!validated) for (const w of catalog.warnings) pulumi.log.warn(formatDiagnostic(w), this);
     const plan = planAgent(catalog);
     this.plan = plan;
     this.values = plan.values;

@@ -3,6 +3,7 @@
  * and the error type. (This repository's own program and tests use `internal.ts`.)
  */
 export { Agent, type AgentCatalogArgs } from "./agent.js";
+export { CatalogError } from "./catalog-error.js";
 export {
   type AgentArgs,
   type ArtifactsStoreArgs,
@@ -16,7 +17,6 @@ export { Connection } from "./connection.js";
 export * from "./kinds/index.js";
 export {
   type Catalog,
-  CatalogError,
   CONNECTION_KINDS,
   type ConfigSource,
   configSourceFrom,

@@ -7,6 +7,7 @@ export * from "./kubernetes-object.js";
 export * from "./artifacts-store.js";
 export * from "./connection.js";
 export * from "./agent.js";
+export * from "./catalog-error.js";
 export * from "./agent-args.js";
 export * from "./pulumi-config.js";
 export * from "./kinds/index.js";

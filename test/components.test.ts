@@ -15,7 +15,7 @@ const everyKind = parse(readFileSync(resolve(__dirname, "fixtures/every-kind-val
 function agentFor(config: Record<string, unknown>, secretKeys: string[] = [], secretValue = (key: string) => `value-of-${key}`) {
   const { catalog, diagnostics } = loadCatalog(configSourceFrom(config, secretKeys));
   assert.ok(catalog, JSON.stringify(diagnostics));
-  return new Agent("plx", { catalog, secretValue: (key) => pulumi.secret(secretValue(key)) });
+  return Agent.fromCatalog("plx", { catalog, secretValue: (key) => pulumi.secret(secretValue(key)) });
 }
 
 async function settle(agent: Agent) {
@@ -79,7 +79,7 @@ describe("components", () => {
       resetRegistered();
       const { catalog } = loadCatalog({ ...configSourceFrom(c, keys), storedVersion: stored });
       assert.ok(catalog);
-      const agent = new Agent("plx", { catalog, secretValue: (key) => pulumi.secret(secretValue(key)) });
+      const agent = Agent.fromCatalog("plx", { catalog, secretValue: (key) => pulumi.secret(secretValue(key)) });
       await settle(agent);
       await settled([agent.release!]);
       const release = registered.find((r) => r.type === "kubernetes:helm.sh/v3:Release")!;

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { Agent } from "../components/internal.js";
+import { Agent, CatalogError, validateAgentArgs } from "../components/internal.js";
 import { teamAgent } from "./fixtures/typed/team-agent.js";
 import { isSecretValue, plainTextOf, registered, resetRegistered, setConfig, settled } from "./helpers/pulumi-mocks.js";
 import { PROJECT_ROOT } from "./helpers/stacks.js";
@@ -62,7 +62,7 @@ describe("the typed Agent API", function () {
     assert.doesNotMatch(agent.valuesYaml, /CANARY|stringData/);
   });
 
-  it("throws one RunError listing every problem, with paths as in the args, and registers nothing", () => {
+  it("throws one CatalogError (a RunError) listing every problem, its diagnostics as data with paths as in the args, and registers nothing", () => {
     resetRegistered();
     setConfig({});
     assert.throws(
@@ -75,11 +75,48 @@ describe("the typed Agent API", function () {
         }),
       (err: Error) =>
         err instanceof pulumi.RunError &&
+        pulumi.RunError.isInstance(err) &&
+        err instanceof CatalogError &&
+        ["release", "artifactsStore.schema.bucket", "connections[0].secret.fromConfig.PGPASSWORD", "mountConnections[0]"].every((path) =>
+          err.diagnostics.some((d) => d.severity === "error" && d.path === path),
+        ) &&
         /^error release:/m.test(err.message) &&
         /^error artifactsStore\.schema\.bucket:/m.test(err.message) &&
         /^error connections\[0\]\.secret\.fromConfig\.PGPASSWORD: config key polyaxon:pgPassword is not set/m.test(err.message) &&
         /^error mountConnections\[0\]:/m.test(err.message),
     );
     assert.equal(registered.length, 0);
+  });
+
+  it("names each Output or promise where a value must be known before anything is created, and registers nothing", () => {
+    resetRegistered();
+    setConfig({});
+    const args = {
+      namespace: pulumi.output("team") as unknown as string,
+      values: { controller: { replicas: pulumi.output(2) }, flags: [Promise.resolve(true)] },
+      artifactsStore: { name: "a", kind: "s3" as const, schema: { bucket: "s3://a" }, secret: { name: "s", stringData: { K: pulumi.secret("v") } } },
+    };
+    assert.throws(
+      () => new Agent("outputs", args),
+      (err: Error) =>
+        err instanceof CatalogError &&
+        assert.deepEqual(err.diagnostics.map((d) => d.path), ["namespace", "values.controller.replicas", "values.flags[0]"]) === undefined &&
+        /^error namespace: is a Pulumi Output, known only once the deployment runs/m.test(err.message),
+    );
+    assert.equal(registered.length, 0);
+  });
+
+  it("validateAgentArgs returns the same diagnostics the constructor throws", () => {
+    setConfig({});
+    const args = { release: "Bad_Release", connections: [{ name: "db", kind: "postgres" as const, secret: { name: "pg", fromConfig: { PGPASSWORD: "pgPassword" } } }] };
+    const thrown = (() => {
+      try {
+        new Agent("bad", args);
+      } catch (err) {
+        return err as CatalogError;
+      }
+      throw new Error("no error thrown");
+    })();
+    assert.deepEqual(validateAgentArgs(args), thrown.diagnostics);
   });
 });

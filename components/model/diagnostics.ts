@@ -72,15 +72,3 @@ export function showValue(value: unknown): string {
   const text = masked === undefined ? "nothing" : JSON.stringify(masked) ?? String(masked);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
-
-/** Thrown when a catalog does not validate; carries every diagnostic. */
-export class CatalogError extends Error {
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
-    const errors = errorsOf(diagnostics);
-    super(
-      `the Polyaxon catalog has ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was created:\n` +
-        formatDiagnostics(errors),
-    );
-    this.name = "CatalogError";
-  }
-}
