@@ -5,11 +5,11 @@
  * half-written tree, and nothing of the user's is ever replaced or deleted.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from "node:fs";
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import { basename, dirname, join, sep } from "node:path";
 import { writeNewFile } from "./exclusive-file.js";
 import { acquireRenderLock } from "./render-lock.js";
-import { digestOf, identityOf, readMarker, unaccounted, writeMarker } from "./render-marker.js";
+import { digestOf, identityOf, type MarkerRecord, readMarker, unaccounted, writeMarker } from "./render-marker.js";
 
 export { RENDER_MARKER } from "./render-marker.js";
 export { RenderBusyError } from "./render-lock.js";
@@ -38,13 +38,16 @@ function listed(entries: string[]): string {
   return `${entries.slice(0, NAMED).join(", ")}${more}`;
 }
 
-/** Throws unless `target` is absent, or a folder an earlier render wrote that holds only what it wrote. */
-export function assertReplaceable(target: string): void {
+/**
+ * Throws unless `target` is absent, or a folder an earlier render wrote that holds only what
+ * it wrote; returns that render's record (each file's content checked against it just now).
+ */
+export function assertReplaceable(target: string): MarkerRecord | undefined {
   let stat;
   try {
     stat = lstatSync(target);
   } catch {
-    return;
+    return undefined;
   }
   if (!stat.isDirectory()) throw new NotOurFolderError(target, stat.isSymbolicLink() ? "it is a symlink" : "it is not a folder");
   const record = readMarker(target);
@@ -54,6 +57,7 @@ export function assertReplaceable(target: string): void {
     const what = unknown.length === 1 ? "1 entry" : `${unknown.length} entries`;
     throw new NotOurFolderError(target, `it holds ${what} render did not write: ${listed(unknown)}`, unknown);
   }
+  return record;
 }
 
 /** `.<name>.render-new-<pid>-<random>` (staging) and `…render-old-…` (the render it replaces). */
@@ -79,6 +83,19 @@ function removeLeftovers(target: string): void {
 }
 
 /**
+ * Whether `from` (a file of the earlier render) could be linked as `to`; not when the user
+ * removed it meanwhile, or the file system has no hard links.
+ */
+function linked(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Replace `target` with a folder holding exactly `files` (relative path → content, written
  * as they come) and the render marker that records them; returns the relative paths
  * written. Throws NotOurFolderError (nothing touched) when `target` is not provably ours,
@@ -94,7 +111,11 @@ export function writeDirAtomically(target: string, files: Iterable<[string, stri
   const previous = siblingName(target, "old", tag);
   try {
     // Under the lock: another render may be swapping the folder until then.
-    assertReplaceable(target);
+    const earlier = assertReplaceable(target);
+    // A file the earlier render wrote with the same content and mode is linked into the new
+    // tree instead of written again: creating thousands of files is most of a re-render's
+    // time on disk (docs/performance.md), and the earlier tree is removed right after.
+    const reusable = earlier && (lstatSync(target).mode & 0o777) === dirMode ? earlier.files : {};
     removeLeftovers(target);
     mkdirSync(staging, { mode: dirMode });
     const record = { folder: basename(target), identity: identityOf(staging), files: {} as Record<string, string> };
@@ -109,8 +130,9 @@ export function writeDirAtomically(target: string, files: Iterable<[string, stri
         mkdirSync(dir, { recursive: true, mode: dirMode });
         made.add(dir);
       }
-      writeNewFile(path, content, fileMode);
-      record.files[rel] = digestOf(content);
+      const digest = digestOf(content);
+      if (reusable[rel] !== digest || !linked(`${target}${sep}${rel}`, path)) writeNewFile(path, content, fileMode);
+      record.files[rel] = digest;
     }
     writeMarker(staging, record, fileMode, false);
     if (existsSync(target)) renameSync(target, previous);

@@ -23,6 +23,7 @@ import { applyImportToStackFile, catalogFileText, ImportTargetError, pointAtCata
 import { catalogFilePathProblem } from "../components/load/catalog-file.js";
 import { checkStackName, StackFileError } from "./stack-file.js";
 import { readYamlInput } from "../components/load/input-file.js";
+import { CATALOG_KEYS } from "../components/model/stack.js";
 import { UnreadableFileError } from "../components/load/input-file.js";
 import { notDataKeyDiagnostics } from "../components/validate/data-keys.js";
 import { entrySecretRoute, valuesSecretRoute } from "../components/validate/plain-credentials.js";
@@ -130,7 +131,7 @@ function printRoutes(heldBack: HeldBackCredential[], config: Record<string, unkn
 }
 
 /** What `import --catalog-file` writes to the file; the release settings (`polyaxon:agent`) stay in the stack file. */
-const FILE_KEYS = ["namespace", "artifactsStore", "connections", "mountConnections"];
+const FILE_KEYS: readonly string[] = CATALOG_KEYS;
 
 /**
  * `import --catalog-file <file>`: the catalog goes to `<file>` (new, or replaced with

@@ -208,8 +208,33 @@ describe("render writes only where it may", () => {
     assert.deepEqual(snapshot(join(out, ".dev.render-old-8-cccccccccccc")), Object.fromEntries(Object.entries(before).filter(([k]) => k.startsWith(".dev.render-old-8-")).map(([k, v]) => [k.slice(".dev.render-old-8-cccccccccccc/".length), v])));
   });
 
-  it("writes --reveal output as files 0600 in folders 0700", async () => {
+  it("re-renders by linking each unchanged file it wrote before, and writing only what changed", async () => {
+    const two = (value: string) => ({
+      "polyaxon:connections": [
+        { name: "a", kind: "postgres", configMap: { name: "a", data: { K: "v" } } },
+        { name: "b", kind: "postgres", configMap: { name: "b", data: { K: value } } },
+      ],
+    });
+    const dir = project("dev", two("one"));
     const out = temp();
+    assert.equal((await cli(["render", "--stack", "dev", "--out", out], dir)).code, 0);
+    const file = (name: string) => join(out, "dev", "manifests", `polyaxon.configmap.${name}.yaml`);
+    const [a, b] = [statSync(file("a")), statSync(file("b"))];
+    writeFileSync(join(dir, "Pulumi.dev.yaml"), toYaml({ config: two("two") }));
+    assert.equal((await cli(["render", "--stack", "dev", "--out", out], dir)).code, 0);
+    // The same file (its inode), now only in the new tree; the changed one written anew.
+    assert.equal(statSync(file("a")).ino, a.ino);
+    assert.equal(statSync(file("a")).nlink, 1);
+    assert.notEqual(statSync(file("b")).ino, b.ino);
+    assert.match(readFileSync(file("b"), "utf8"), /K: two/);
+    assert.deepEqual(readdirSync(out), ["dev"]);
+    // A third render sees its own files: nothing refused.
+    assert.equal((await cli(["render", "--stack", "dev", "--out", out], dir)).code, 0);
+  });
+
+  it("writes --reveal output as files 0600 in folders 0700, also over an earlier render that was not revealed", async () => {
+    const out = temp();
+    assert.equal((await cli(["render", "--stack", "provisioned", "--out", out], FIXTURE_STACKS)).code, 0);
     const r = await cli(["render", "--stack", "provisioned", "--out", out, "--reveal"], FIXTURE_STACKS);
     assert.equal(r.code, 0, r.text);
     const root = join(out, "provisioned");

@@ -3,12 +3,13 @@
  */
 import { z } from "zod";
 import { configKeyRef, k8sName } from "./resources.js";
+import { DNS_LABEL } from "./primitives.js";
 
 /** A DNS-1123 label: namespaces, Helm release names. */
 export const dnsLabel = z
   .string({ error: "must be a string" })
   .max(63, { error: "must be at most 63 characters" })
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, {
+  .regex(DNS_LABEL, {
     error: "must be a DNS-1123 label (lower-case letters, digits and '-'; start and end alphanumeric)",
   });
 

@@ -6,6 +6,7 @@
  * refuses them, and `import`, which never writes them.
  */
 import { TOKEN_PATTERNS } from "./credentials.js";
+import { isObjectName } from "./primitives.js";
 
 /** A path inside a tree: mapping keys and list indexes. */
 export type TreePath = (string | number)[];
@@ -30,8 +31,6 @@ const POINTS_AT = /^(existing|use|create|mount|with)[A-Z_.-]/;
 
 /** Names ending in Secret whose value is the secret itself in the official charts (`encryptionSecret`), not a Secret's name. */
 const SECRET_VALUE_NAMES = /(encryption|platform|client|shared|jwt|session|signing|cookie|hmac|app|api|webhook)secrets?$/;
-/** A Kubernetes object name (DNS-1123 subdomain). */
-const K8S_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 
 /**
  * What a key (or env var) named `name` holds: `"credential"`; `"secret-or-name"` (`agentSecret`,
@@ -104,7 +103,7 @@ export function findPlainCredentials(tree: unknown, opts: FindOptions = {}): Pla
       const shape = typeof value === "string" ? credentialShape(text) : undefined;
       if (shape) found.push({ path, ...shape });
       else if (!byName(path)) return;
-      else if (named === "credential" || (named === "secret-or-name" && !K8S_NAME.test(text))) {
+      else if (named === "credential" || (named === "secret-or-name" && !isObjectName(text))) {
         found.push({ path, what: "a credential (by its name)" });
       }
       return;

@@ -5,11 +5,20 @@
 import { z } from "zod";
 import { CREDENTIAL_FIX, looksLikeCredential } from "./credentials.js";
 
+/** A DNS-1123 label (apimachinery `IsDNS1123Label`, without its 63-character limit): namespaces, release names. */
+export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** A DNS-1123 subdomain (apimachinery `IsDNS1123Subdomain`, without its 253-character limit): object names. */
+export const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Whether `name` is a Kubernetes object name: a DNS-1123 subdomain of at most 253 characters. */
+export const isObjectName = (name: string): boolean => name.length <= 253 && DNS_SUBDOMAIN.test(name);
+
 /** A Kubernetes object name (DNS-1123 subdomain). */
 export const k8sName = z
   .string({ error: "must be a Kubernetes object name" })
   .max(253, { error: "must be at most 253 characters" })
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, {
+  .regex(DNS_SUBDOMAIN, {
     error: "must be a lower-case DNS-1123 name (letters, digits, '-', '.'; each part between dots starts and ends alphanumeric)",
   });
 
@@ -22,7 +31,7 @@ export const k8sName = z
 export function isQualifiedName(key: string): boolean {
   const slash = key.lastIndexOf("/");
   const [prefix, name] = slash < 0 ? [undefined, key] : [key.slice(0, slash), key.slice(slash + 1)];
-  if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(prefix))) return false;
+  if (prefix !== undefined && (prefix.length === 0 || !isObjectName(prefix))) return false;
   return name.length >= 1 && name.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name);
 }
 

@@ -5,6 +5,7 @@
  * connection's `kind` selects exactly one of them, and unknown keys are errors.
  */
 import { z } from "zod";
+import { DNS_SUBDOMAIN } from "./primitives.js";
 
 /** Optional internal `kind` key that Polyaxon accepts (and ignores) on every typed schema. */
 const schemaKind = z.string().optional();
@@ -68,8 +69,8 @@ export const claimSchema = z.strictObject({
   volumeClaim: z
     .string({ error: "must be the name of a PersistentVolumeClaim" })
     .max(253, { error: "must be at most 253 characters (a Kubernetes object name)" })
-    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
-      error: "must be a PersistentVolumeClaim name: lower-case letters, digits, '-' and '.'",
+    .regex(DNS_SUBDOMAIN, {
+      error: "must be a PersistentVolumeClaim name: lower-case letters, digits, '-' and '.' (each part between dots starts and ends alphanumeric)",
     })
     .meta({ description: "Name of the PVC in the run's namespace (claimName)." }),
   mountPath: absolutePath.meta({ description: "Where runs see the claim; for the artifacts store, the store path." }),

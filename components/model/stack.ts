@@ -9,8 +9,11 @@ import { artifactsStoreEntry, connectionEntry } from "./connection.js";
 
 export { CONFIG_NAMESPACE } from "./config-keys.js";
 
+/** The keys of one agent's catalog, without its release settings. */
+export const CATALOG_KEYS = ["namespace", "artifactsStore", "connections", "mountConnections"] as const;
+
 /** The keys of one agent's catalog in the short form, `polyaxon:<key>`. */
-export const AGENT_KEYS = ["namespace", "artifactsStore", "connections", "mountConnections", "agent"] as const;
+export const AGENT_KEYS = [...CATALOG_KEYS, "agent"] as const;
 
 /** Every `polyaxon:*` key that describes catalogs (others hold secret values). */
 export const STACK_KEYS = [...AGENT_KEYS, "agents", "library", "sharedNamespaces", "ambientCluster", "catalogFile"] as const;

@@ -5,6 +5,7 @@ import { isVolumeKind } from "../model/kinds.js";
 import { type Diagnostic, showValue } from "../model/diagnostics.js";
 import { type CheckInput, entriesWithPaths, error } from "./input.js";
 import { isMapping } from "../model/mapping.js";
+import { DNS_LABEL } from "../model/primitives.js";
 
 /** Names are unique across the artifacts store and all connections (Polyaxon's AgentConfig rule). */
 export function checkUniqueNames(config: CheckInput): Diagnostic[] {
@@ -35,8 +36,6 @@ function entryOrder(path: string): number {
   const index = /\[(\d+)\]$/.exec(path);
   return index ? Number(index[1]) : -1;
 }
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Why a name is not a DNS-1123 label, or undefined when it is one. */
 export function labelProblem(name: string): string | undefined {
