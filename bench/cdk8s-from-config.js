@@ -1,13 +1,14 @@
 // The like-for-like cdk8s baseline: from the same stack file (and its catalog file), the same Secret (data
 // redacted as ours is), ConfigMap and PVC per connection, with the same labels and
-// annotation, in cdk8s's default output (one file per chart), plus the values file.
+// annotation, in cdk8s's default output (one file per chart) or, with a third argument
+// `per-object`, one file per object as render writes; plus the values file.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
-const { App, Chart, ApiObject } = require("cdk8s");
+const { App, Chart, ApiObject, YamlOutputType } = require("cdk8s");
 const { load, dump, CORE_SCHEMA } = require("js-yaml");
 
-const [stackFile, outdir] = process.argv.slice(2);
+const [stackFile, outdir, layout] = process.argv.slice(2);
 const stackConfig = load(fs.readFileSync(stackFile, "utf8"), { schema: CORE_SCHEMA }).config;
 // The catalog keys, from the catalog file the stack names (as `polyaxon:<key>`).
 const catalogFile = path.join(path.dirname(stackFile), stackConfig["polyaxon:catalogFile"]);
@@ -18,7 +19,8 @@ const connections = config["polyaxon:connections"];
 const labels = { "app.kubernetes.io/component": "connection", "app.kubernetes.io/instance": "polyaxon-agent", "app.kubernetes.io/managed-by": "pulumi", "app.kubernetes.io/part-of": "polyaxon" };
 const metadata = (name, connection) => ({ name, namespace, labels, annotations: { "polyaxon.com/connection": connection } });
 
-const app = new App({ outdir: path.join(outdir, "manifests") });
+const yamlOutputType = layout === "per-object" ? YamlOutputType.FILE_PER_RESOURCE : YamlOutputType.FILE_PER_CHART;
+const app = new App({ outdir: path.join(outdir, "manifests"), yamlOutputType });
 const chart = new Chart(app, "catalog", { disableResourceNameHashes: true });
 for (const c of connections) {
   const stringData = Object.fromEntries(Object.entries(c.secret.fromConfig).map(([k, key]) => [k, `<redacted: from config polyaxon:${key}>`]));

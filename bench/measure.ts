@@ -26,16 +26,21 @@ export function median(xs: number[]): number {
  * Run `node <args>` once in `cwd` (it must succeed); with `memory`, preload usage.js to read its peak RSS.
  */
 export function runNode(args: string[], cwd: string, memory = false): Sample {
+  return run(process.execPath, args, cwd, memory);
+}
+
+/** Run `command <args>` once in `cwd` (it must succeed); with `memory` (a Node program), preload usage.js to read its peak RSS. */
+export function run(command: string, args: string[], cwd: string, memory = false): Sample {
   const usageFile = join(mkdtempSync(join(tmpdir(), "plx-bench-")), "usage");
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, memory ? ["-r", USAGE, ...args] : args, {
+  const r = spawnSync(command, memory ? ["-r", USAGE, ...args] : args, {
     cwd,
     encoding: "utf8",
     env: { ...process.env, BENCH_USAGE_FILE: usageFile },
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0) throw new Error(`node ${args.join(" ")} failed (${r.status}):\n${r.stderr}`);
+  if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${r.status}):\n${r.stderr}`);
   const maxRssMiB = memory ? Number(readFileSync(usageFile, "utf8")) / 1024 : undefined;
   return { seconds, ...(maxRssMiB === undefined ? {} : { maxRssMiB }), stdout: r.stdout };
 }

@@ -33,5 +33,9 @@ describe("benchmark baselines", () => {
     assert.equal(ours.length, 12);
     assert.deepEqual(objectsIn(join(dir, "cdk8s/manifests")), ours);
     assert.equal(readFileSync(join(dir, "cdk8s/values/polyaxon-agent.yaml"), "utf8"), readFileSync(join(dir, "ours/three/values/polyaxon-agent.yaml"), "utf8"));
+    // One file per object, as render writes them.
+    execFileSync(process.execPath, [join(PROJECT_ROOT, "bench/cdk8s-from-config.js"), join(dir, "Pulumi.three.yaml"), join(dir, "cdk8s-per-object"), "per-object"], { stdio: "pipe" });
+    assert.equal(readdirSync(join(dir, "cdk8s-per-object/manifests")).length, 12);
+    assert.deepEqual(objectsIn(join(dir, "cdk8s-per-object/manifests")), ours);
   });
 });
