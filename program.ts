@@ -76,11 +76,6 @@ export function runStack(source: PulumiConfigReader = new PulumiConfigReader()):
 export function stackResources(out: StackOutputs): pulumi.Resource[] {
   return [
     out.provider,
-    ...out.agents.flatMap((a) => [
-      a,
-      ...a.resources,
-      ...(a.release ? [a.release] : []),
-      ...[a.artifactsStore, ...a.connections].flatMap((e) => [e, ...e.resources]),
-    ]),
+    ...out.agents.flatMap((a) => [a, ...a.resources, ...(a.release ? [a.release] : []), ...[a.artifactsStore, ...a.connections].flatMap((e) => [e, ...e.resources])]),
   ];
 }

@@ -16,7 +16,12 @@ const catalog = load(fs.readFileSync(catalogFile, "utf8"), { schema: CORE_SCHEMA
 const config = { ...stackConfig, ...Object.fromEntries(Object.entries(catalog).map(([k, v]) => [`polyaxon:${k}`, v])) };
 const namespace = config["polyaxon:namespace"];
 const connections = config["polyaxon:connections"];
-const labels = { "app.kubernetes.io/component": "connection", "app.kubernetes.io/instance": "polyaxon-agent", "app.kubernetes.io/managed-by": "pulumi", "app.kubernetes.io/part-of": "polyaxon" };
+const labels = {
+  "app.kubernetes.io/component": "connection",
+  "app.kubernetes.io/instance": "polyaxon-agent",
+  "app.kubernetes.io/managed-by": "pulumi",
+  "app.kubernetes.io/part-of": "polyaxon",
+};
 const metadata = (name, connection) => ({ name, namespace, labels, annotations: { "polyaxon.com/connection": connection } });
 
 const yamlOutputType = layout === "per-object" ? YamlOutputType.FILE_PER_RESOURCE : YamlOutputType.FILE_PER_CHART;

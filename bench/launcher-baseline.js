@@ -19,7 +19,12 @@ const config = new pulumi.Config("polyaxon");
 const catalog = load(readFileSync(config.require("catalogFile"), "utf8"), { schema: CORE_SCHEMA });
 const { namespace } = catalog;
 const provider = new k8s.Provider("kubernetes", { context: new pulumi.Config("kubernetes").require("context") });
-const labels = { "app.kubernetes.io/component": "connection", "app.kubernetes.io/instance": "polyaxon-agent", "app.kubernetes.io/managed-by": "pulumi", "app.kubernetes.io/part-of": "polyaxon" };
+const labels = {
+  "app.kubernetes.io/component": "connection",
+  "app.kubernetes.io/instance": "polyaxon-agent",
+  "app.kubernetes.io/managed-by": "pulumi",
+  "app.kubernetes.io/part-of": "polyaxon",
+};
 for (const c of catalog.connections) {
   const parent = new BaselineConnection(c.name, { providers: { kubernetes: provider } });
   const meta = (name) => ({ name, namespace, labels, annotations: { "polyaxon.com/connection": c.name } });
@@ -28,17 +33,21 @@ for (const c of catalog.connections) {
     new k8s.core.v1.Secret(`${namespace}/${c.secret.name}`, { metadata: meta(c.secret.name), type: "Opaque", stringData }, { parent });
   } else {
     const { store, data } = c.secret.external;
-    new k8s.apiextensions.CustomResource(`${namespace}/${c.secret.name}`, {
-      apiVersion: "external-secrets.io/v1",
-      kind: "ExternalSecret",
-      metadata: meta(c.secret.name),
-      spec: {
-        refreshInterval: "1h",
-        secretStoreRef: { name: store.name, kind: "SecretStore" },
-        target: { name: c.secret.name },
-        data: Object.entries(data).map(([secretKey, ref]) => ({ secretKey, remoteRef: ref })),
+    new k8s.apiextensions.CustomResource(
+      `${namespace}/${c.secret.name}`,
+      {
+        apiVersion: "external-secrets.io/v1",
+        kind: "ExternalSecret",
+        metadata: meta(c.secret.name),
+        spec: {
+          refreshInterval: "1h",
+          secretStoreRef: { name: store.name, kind: "SecretStore" },
+          target: { name: c.secret.name },
+          data: Object.entries(data).map(([secretKey, ref]) => ({ secretKey, remoteRef: ref })),
+        },
       },
-    }, { parent });
+      { parent },
+    );
   }
   new k8s.core.v1.ConfigMap(`${namespace}/${c.configMap.name}`, { metadata: meta(c.configMap.name), data: c.configMap.data }, { parent });
   new k8s.core.v1.PersistentVolumeClaim(

@@ -24,12 +24,7 @@ async function main() {
   const [dir, stack] = process.argv.slice(2);
   const start = process.hrtime.bigint();
   let resources = 0;
-  pulumi.runtime.setMocks(
-    { newResource: (a) => (resources++, { id: `${a.name}-id`, state: a.inputs }), call: (a) => a.inputs },
-    "polyaxon-connections",
-    stack,
-    false,
-  );
+  pulumi.runtime.setMocks({ newResource: (a) => (resources++, { id: `${a.name}-id`, state: a.inputs }), call: (a) => a.inputs }, "polyaxon-connections", stack, false);
   const stackConfig = load(readFileSync(path.join(path.resolve(dir), `Pulumi.${stack}.yaml`), "utf8"), { schema: CORE_SCHEMA }).config;
   // The catalog keys, from the catalog file the stack names.
   const catalog = load(readFileSync(path.join(path.resolve(dir), stackConfig["polyaxon:catalogFile"]), "utf8"), { schema: CORE_SCHEMA });
@@ -39,7 +34,12 @@ async function main() {
   const all = pulumi.runtime.allConfig();
   const namespace = config["polyaxon:namespace"];
   const provider = new k8s.Provider("kubernetes", { context: "bench" });
-  const labels = { "app.kubernetes.io/component": "connection", "app.kubernetes.io/instance": "polyaxon-agent", "app.kubernetes.io/managed-by": "pulumi", "app.kubernetes.io/part-of": "polyaxon" };
+  const labels = {
+    "app.kubernetes.io/component": "connection",
+    "app.kubernetes.io/instance": "polyaxon-agent",
+    "app.kubernetes.io/managed-by": "pulumi",
+    "app.kubernetes.io/part-of": "polyaxon",
+  };
   const registered = [provider];
   for (const c of config["polyaxon:connections"]) {
     const parent = new BenchConnection(c.name, { providers: { kubernetes: provider } });

@@ -58,8 +58,10 @@ for (let i = 0; i < 2; i++) runNode([BIN, "render", "--stack", "dev", "--out", o
 /** `helm template` of the agent chart with the values our render wrote for `stack` (a tool users run anyway). */
 const helmTemplate = (valuesFile: string) => () => run(helmBinary(), ["template", "polyaxon-agent", AGENT_CHART, "--namespace", "polyaxon", "-f", valuesFile], ROOT);
 /** The cdk8s baseline: its default output (one file per chart), or one file per object. */
-const cdk8s = (dir: string, stack: string, target: () => string, layout = "") => () =>
-  runNode([join(__dirname, "cdk8s-from-config.js"), join(dir, `Pulumi.${stack}.yaml`), target(), ...(layout ? [layout] : [])], ROOT, true);
+const cdk8s =
+  (dir: string, stack: string, target: () => string, layout = "") =>
+  () =>
+    runNode([join(__dirname, "cdk8s-from-config.js"), join(dir, `Pulumi.${stack}.yaml`), target(), ...(layout ? [layout] : [])], ROOT, true);
 
 // 1. Dev-size commands against helm template of the agent chart (no target), and a render
 // of 50 connections against helm template and cdk8s.
@@ -80,10 +82,7 @@ const sizes = [50, 1000, 5000, 20000];
 const dir = project(sizes);
 const fifty = join(out(), "three-50");
 runNode([BIN, "render", "--stack", "three-50", "--out", dirname(fifty)], dir);
-const r50 = compare(
-  { ours: render(dir, "three-50"), helm: helmTemplate(join(fifty, "values", "polyaxon-agent.yaml")), cdk8s: cdk8s(dir, "three-50", out) },
-  runs(15),
-);
+const r50 = compare({ ours: render(dir, "three-50"), helm: helmTemplate(join(fifty, "values", "polyaxon-agent.yaml")), cdk8s: cdk8s(dir, "three-50", out) }, runs(15));
 row("render, 50 connections", s(r50.ours!), `helm template ${s(r50.helm!)}`, r50.ours!.seconds / r50.helm!.seconds, 0.6);
 row("render, 50 connections", s(r50.ours!), `cdk8s ${s(r50.cdk8s!)}`, r50.ours!.seconds / r50.cdk8s!.seconds, 0.6);
 
@@ -102,7 +101,10 @@ for (const n of sizes.slice(1)) {
     continue;
   }
   const objects = `${n} connections (${3 * n + 1} objects)`;
-  for (const [where, fresh, count] of [["RAM folder", out, runs(n >= 5000 ? 5 : 7)], ["disk", onDisk, runs(3)]] as const) {
+  for (const [where, fresh, count] of [
+    ["RAM folder", out, runs(n >= 5000 ? 5 : 7)],
+    ["disk", onDisk, runs(3)],
+  ] as const) {
     const again = fresh();
     const againCdk8s = fresh();
     const again1 = fresh();
@@ -165,7 +167,13 @@ for (const n of [1000, 5000]) {
     runs(n >= 5000 ? 3 : 5),
   );
   row(`stack program on the mock engine, ${n} connections`, s(p.ours!), `hand-written ${s(p.baseline!)}`, p.ours!.seconds / p.baseline!.seconds, 1.0);
-  row(`  the same, hand-written with Pulumi.yaml's nodeargs too (no target)`, s(p.ours!), `hand-written ${s(p.baselineWithOurFlags!)}`, p.ours!.seconds / p.baselineWithOurFlags!.seconds, undefined);
+  row(
+    `  the same, hand-written with Pulumi.yaml's nodeargs too (no target)`,
+    s(p.ours!),
+    `hand-written ${s(p.baselineWithOurFlags!)}`,
+    p.ours!.seconds / p.baselineWithOurFlags!.seconds,
+    undefined,
+  );
 }
 
 // 5. The program's start as `pulumi up` runs it: the runner loads pulumi-main.js, which loads
@@ -182,7 +190,13 @@ rmSync(dir, { recursive: true, force: true });
 rmSync(four, { recursive: true, force: true });
 
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd());
+for (const r of rows)
+  console.log(
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd(),
+  );
 console.log(`\nrender time per 1,000 connections (linear growth keeps it flat): ${perThousand.join(", ")}`);
 console.log(missed.length ? `\ntargets missed: ${missed.join("; ")}` : "\nall targets met");
 process.exitCode = missed.length ? 1 : 0;

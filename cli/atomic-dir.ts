@@ -20,7 +20,11 @@ const NAMED = 10;
 /** The target exists and is not provably a render's own: nothing was touched (exit 2). */
 export class NotOurFolderError extends Error {
   /** `unknown`: what in the folder render did not write, when the folder itself is a render's. */
-  constructor(readonly target: string, reason: string, readonly unknown: string[] = []) {
+  constructor(
+    readonly target: string,
+    reason: string,
+    readonly unknown: string[] = [],
+  ) {
     const fix = unknown.length
       ? "Fix: move them out of the folder (render replaces it whole), or pass another --out"
       : "Fix: pass another --out, or move the folder away yourself if you no longer need what is in it";

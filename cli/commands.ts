@@ -61,7 +61,12 @@ function describeStack(model: StackModel): string[] {
 function countByKind(kinds: string[]): string {
   const counts = new Map<string, number>();
   for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return [...counts].sort().map(([k, n]) => `${n} ${k}`).join(", ") || "none";
+  return (
+    [...counts]
+      .sort()
+      .map(([k, n]) => `${n} ${k}`)
+      .join(", ") || "none"
+  );
 }
 
 /** `validate --stack <name>`. */
@@ -80,7 +85,10 @@ function secretNote(plan: StackPlan, reveal: boolean): string | undefined {
   const recipes = plan.objects.flatMap((o) => Object.values(o.secretData ?? {}));
   const keys = [...new Set(recipes.flatMap(recipeKeys))];
   const inValues = plan.agents.reduce((n, a) => n + (a.valuesYaml.match(REDACTED_CONFIG_PATTERN)?.length ?? 0), 0);
-  const valuesPart = inValues === 0 ? "" : `${keys.length ? "; " : ""}${plural(inValues, "secret config value")} in the values ${inValues === 1 ? "is" : "are"} redacted (pulumi up passes them to the chart as Pulumi secrets)`;
+  const valuesPart =
+    inValues === 0
+      ? ""
+      : `${keys.length ? "; " : ""}${plural(inValues, "secret config value")} in the values ${inValues === 1 ? "is" : "are"} redacted (pulumi up passes them to the chart as Pulumi secrets)`;
   if (keys.length === 0) return inValues === 0 ? undefined : `note: ${valuesPart}`;
   // One look at the environment (each process.env read is a getenv call).
   const exported = new Set(Object.keys(process.env).filter((name) => name.startsWith("PLXC_SECRET_")));

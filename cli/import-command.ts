@@ -7,14 +7,7 @@
  */
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import {
-  configPathText,
-  configSourceFrom,
-  errorsOf,
-  formatDiagnostics,
-  fromYaml,
-  loadCatalog,
-} from "../components/catalog.js";
+import { configPathText, configSourceFrom, errorsOf, formatDiagnostics, fromYaml, loadCatalog } from "../components/catalog.js";
 import { replaceFile } from "./exclusive-file.js";
 import { EXIT_INVALID, EXIT_OK, type Io } from "./io.js";
 import { type HeldBackCredential, importValues } from "./import-values.js";
@@ -88,7 +81,9 @@ export function importCommand(projectDir: string, valuesFile: string, stack: str
   if (opts.catalogFile !== undefined) {
     const bad = catalogFilePathProblem(opts.catalogFile);
     if (bad || opts.release !== undefined) {
-      io.err(`error --catalog-file: ${bad ?? "writes one agent's catalog (the short form); it cannot be combined with --release"} (got ${JSON.stringify(opts.catalogFile)}); nothing was written`);
+      io.err(
+        `error --catalog-file: ${bad ?? "writes one agent's catalog (the short form); it cannot be combined with --release"} (got ${JSON.stringify(opts.catalogFile)}); nothing was written`,
+      );
       return EXIT_INVALID;
     }
   }

@@ -10,7 +10,6 @@ import { isMapping } from "../components/catalog.js";
 import { findPlainCredentials } from "../components/model/plain-credentials.js";
 import { keptUrl } from "../components/validate/plain-credentials.js";
 
-
 /** A credential `import` found in the values and did not write. */
 export interface HeldBackCredential {
   /** Where it was: the chart values (`agent.values`) or a catalog key. */
@@ -66,8 +65,7 @@ function holdBack(tree: unknown, where: HeldBackCredential["in"], stripUrls: boo
   return found.map(({ c, kept }) => ({ in: where, path: c.path, what: c.what, stripped: kept !== undefined }));
 }
 
-const isEmpty = (v: unknown) =>
-  v === undefined || v === null || (Array.isArray(v) && v.length === 0) || (isMapping(v) && Object.keys(v).length === 0);
+const isEmpty = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length === 0) || (isMapping(v) && Object.keys(v).length === 0);
 
 export function importValues(values: Record<string, unknown>, stack: string): ImportResult {
   const notes: string[] = [];

@@ -31,8 +31,7 @@ export function renderAllCommand(projectDir: string, outDir: string, io: Io, opt
       if (model) {
         models.set(stack, model);
         if (model.warnings.length > 0) io.err(`stack ${stack}:\n${formatDiagnostics(model.warnings)}`);
-      }
-      else {
+      } else {
         invalid = true;
         io.err(`stack ${stack}:\n${formatDiagnostics(errorsOf(diagnostics))}`);
       }

@@ -11,7 +11,11 @@ import { tempNameFor, writeNewFile } from "./exclusive-file.js";
 
 /** Another render holds the folder, or a killed one left its lock (exit 1; nothing touched). */
 export class RenderBusyError extends Error {
-  constructor(readonly target: string, readonly lock: string, reason: string) {
+  constructor(
+    readonly target: string,
+    readonly lock: string,
+    reason: string,
+  ) {
     super(`${target} is busy: ${reason}; nothing was touched`);
   }
 }

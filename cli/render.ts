@@ -3,14 +3,7 @@
  * of the stack would create, as files. Secret data is redacted: the CLI never decrypts config.
  */
 import { join, sep } from "node:path";
-import {
-  materialize,
-  type PlannedObject,
-  redactedValue,
-  type SecretRecipe,
-  type StackPlan,
-  toYaml,
-} from "../components/catalog.js";
+import { materialize, type PlannedObject, redactedValue, type SecretRecipe, type StackPlan, toYaml } from "../components/catalog.js";
 import { writeDirAtomically } from "./atomic-dir.js";
 
 /** File name of an object's manifest: `<namespace>.<kind>.<name>.yaml`. */
@@ -49,12 +42,7 @@ export function renderFiles(plan: StackPlan, secretValue?: (recipe: SecretRecipe
  * Write the render of `plan` to `<out>/<stack>/`, replacing an earlier render there (never
  * a folder render did not write). Revealed Secret data makes the tree private (0600/0700).
  */
-export function writeRender(
-  plan: StackPlan,
-  outDir: string,
-  stack: string,
-  secretValue?: (recipe: SecretRecipe) => string,
-): { dir: string; files: string[] } {
+export function writeRender(plan: StackPlan, outDir: string, stack: string, secretValue?: (recipe: SecretRecipe) => string): { dir: string; files: string[] } {
   const dir = join(outDir, stack);
   const files = writeDirAtomically(dir, renderEntries(plan, secretValue), { private: secretValue !== undefined });
   return { dir, files: files.sort() };

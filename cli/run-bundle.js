@@ -2,7 +2,7 @@
 // checking that it was built from the sources as they are now. Returns the bundle's exports.
 // Plain JavaScript: it must run before (and without) any TypeScript loader.
 "use strict";
-const crypto = require("node:crypto");
+const { createHash } = require("node:crypto");
 const fs = require("node:fs");
 const module_ = require("node:module");
 const path = require("node:path");
@@ -10,7 +10,7 @@ const path = require("node:path");
 /** The project's own sources a bundle was built from, with their SHA-256: `<bundle>.sources.json`. */
 const sourcesFileOf = (bundle) => bundle.replace(/\.js$/, ".sources.json");
 
-const sha256 = (file) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+const sha256 = (file) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 /**
  * Why `bundle` does not match the sources beside it, or undefined when it does. By content,

@@ -50,7 +50,6 @@ function nodeFor(doc: Document, value: unknown) {
   return node;
 }
 
-
 /**
  * Set the leaves of `value` under `path`, merging into mappings that exist: keys the
  * import does not mention (a value set with `--secret --path`, a setting added by hand)
@@ -103,7 +102,13 @@ export function applyImportToStackFile(text: string, imported: Record<string, un
   const agents = doc.getIn(["config", "polyaxon:agents"], true);
 
   if (agents === undefined) {
-    applyCatalog(doc, (n) => ["config", `polyaxon:${n}`], (n) => `polyaxon:${n}`, catalog, changed);
+    applyCatalog(
+      doc,
+      (n) => ["config", `polyaxon:${n}`],
+      (n) => `polyaxon:${n}`,
+      catalog,
+      changed,
+    );
     if (catalog.agent !== undefined) mergeIn(doc, ["config", "polyaxon:agent"], catalog.agent, changed, "polyaxon:agent");
     return { text: doc.toString(TO_STRING), target: "polyaxon:", changed };
   }
@@ -150,7 +155,8 @@ export function pointAtCatalogFile(text: string, file: string, catalogKeys: read
   if (!isMap(doc.contents)) throw new ImportTargetError("the stack file is not a mapping");
   if (!doc.has("config")) doc.set("config", doc.createNode({}));
   const held = catalogKeys.filter((k) => doc.hasIn(["config", `polyaxon:${k}`]));
-  if (held.length > 0) throw new ImportTargetError(`it holds catalog keys itself (${held.map((k) => `polyaxon:${k}`).join(", ")}); move them to the catalog file or import without --catalog-file`);
+  if (held.length > 0)
+    throw new ImportTargetError(`it holds catalog keys itself (${held.map((k) => `polyaxon:${k}`).join(", ")}); move them to the catalog file or import without --catalog-file`);
   doc.setIn(["config", "polyaxon:catalogFile"], file);
   return doc.toString(TO_STRING);
 }

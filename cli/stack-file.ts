@@ -43,7 +43,14 @@ export function checkStackName(stack: string): void {
   const problem = stackNameProblem(stack);
   if (problem) {
     throw new StackFileError([
-      { severity: "error", rule: "stack-file", path: "--stack", message: problem, got: JSON.stringify(stack), fix: "use 1 to 100 letters, digits, '-', '_' or '.' (not '.' or '..' alone)" },
+      {
+        severity: "error",
+        rule: "stack-file",
+        path: "--stack",
+        message: problem,
+        got: JSON.stringify(stack),
+        fix: "use 1 to 100 letters, digits, '-', '_' or '.' (not '.' or '..' alone)",
+      },
     ]);
   }
 }
@@ -103,7 +110,14 @@ function stackFileConfig(file: string, doc: unknown): Record<string, unknown> {
   if (doc === null || doc === undefined) return {}; // an empty file: a stack with no config yet
   const problems: Diagnostic[] = [];
   if (!isMapping(doc)) {
-    problems.push({ severity: "error", rule: "type", path: file, message: "is not a mapping", got: showValue(doc), fix: "a stack file is a mapping with a `config:` key: config: {polyaxon:namespace: ...}" });
+    problems.push({
+      severity: "error",
+      rule: "type",
+      path: file,
+      message: "is not a mapping",
+      got: showValue(doc),
+      fix: "a stack file is a mapping with a `config:` key: config: {polyaxon:namespace: ...}",
+    });
   } else {
     for (const key of Object.keys(doc).filter((k) => !STACK_FILE_KEYS.includes(k))) {
       const near = closest(key, STACK_FILE_KEYS);
@@ -116,13 +130,19 @@ function stackFileConfig(file: string, doc: unknown): Record<string, unknown> {
       });
     }
     if (doc.config !== undefined && doc.config !== null && !isMapping(doc.config)) {
-      problems.push({ severity: "error", rule: "type", path: `${file}: config`, message: "is not a mapping", got: showValue(doc.config), fix: "config holds keys and values: config: {polyaxon:namespace: ml}" });
+      problems.push({
+        severity: "error",
+        rule: "type",
+        path: `${file}: config`,
+        message: "is not a mapping",
+        got: showValue(doc.config),
+        fix: "config holds keys and values: config: {polyaxon:namespace: ml}",
+      });
     }
   }
   if (problems.length > 0 || !isMapping(doc)) throw new StackFileError(problems);
   return isMapping(doc.config) ? doc.config : {};
 }
-
 
 /** `foo` → `<project>:foo`; `ns:foo` stays. */
 const qualify = (project: string, key: string) => (key.includes(":") ? key : `${project}:${key}`);
@@ -222,8 +242,6 @@ export function configSourceOf(values: ReadonlyMap<string, unknown>): ConfigSour
     storedVersion: (key) => (values.has(key) ? storedVersionOf(values.get(key)) : undefined),
     plainValue: (key) => (securePaths(values.get(key)).length > 0 ? undefined : values.get(key)),
     // A secret counted at its ciphertext's length: its plaintext is unknown offline, and shorter.
-    environmentBytes: () =>
-      pulumiConfigBytes([...values].map(([key, v]) => [key, typeof v === "string" ? v : isEncrypted(v) ? v.secure : JSON.stringify(v)])),
+    environmentBytes: () => pulumiConfigBytes([...values].map(([key, v]) => [key, typeof v === "string" ? v : isEncrypted(v) ? v.secure : JSON.stringify(v)])),
   };
 }
-

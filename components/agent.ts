@@ -85,8 +85,6 @@ export class Agent extends pulumi.ComponentResource {
     this.registerOutputs({ valuesYaml: this.valuesOutput });
   }
 
-
-
   /** The agent chart with the catalog's values, after every object it mounts exists. */
   private deployChart(plan: AgentPlan, r: ReleasePlan): k8s.helm.v3.Release {
     const owners = [this.artifactsStore, ...this.connections];

@@ -4,14 +4,7 @@
  */
 export { Agent, type AgentCatalogArgs } from "./agent.js";
 export { CatalogError } from "./catalog-error.js";
-export {
-  type AgentArgs,
-  type ArtifactsStoreArgs,
-  type ConnectionArgs,
-  type ProvisionedConnection,
-  type SecretArgs,
-  validateAgentArgs,
-} from "./agent-args.js";
+export { type AgentArgs, type ArtifactsStoreArgs, type ConnectionArgs, type ProvisionedConnection, type SecretArgs, validateAgentArgs } from "./agent-args.js";
 export { ArtifactsStore } from "./artifacts-store.js";
 export { Connection } from "./connection.js";
 export * from "./kinds/index.js";

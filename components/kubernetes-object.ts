@@ -26,11 +26,7 @@ function secretOutput(recipe: SecretRecipe, secretValue: SecretResolver): pulumi
  * `<namespace>/<name>`, the object's own identity in the cluster, so they stay the same
  * whichever component owns the object.
  */
-export function createKubernetesObject(
-  object: PlannedObject,
-  secretValue: SecretResolver,
-  opts: pulumi.CustomResourceOptions,
-): pulumi.CustomResource {
+export function createKubernetesObject(object: PlannedObject, secretValue: SecretResolver, opts: pulumi.CustomResourceOptions): pulumi.CustomResource {
   const manifest = materialize(object, (recipe) => secretOutput(recipe, secretValue));
   const { apiVersion, kind, ...args } = manifest;
   const { namespace, name } = object.manifest.metadata;

@@ -142,7 +142,12 @@ export class PulumiConfigReader implements ConfigSource {
         const doc = readPulumiYaml(bytes.toString("utf8")) as { config?: Record<string, unknown> } | null;
         const config = doc?.config;
         this.fileKeys = config
-          ? new Map(Object.entries(config).map(([key, value]) => [key.includes(":") ? key : `${pulumi.getProject()}:${key}`, { securePaths: securePaths(value), storedVersion: storedVersionOf(value) }]))
+          ? new Map(
+              Object.entries(config).map(([key, value]) => [
+                key.includes(":") ? key : `${pulumi.getProject()}:${key}`,
+                { securePaths: securePaths(value), storedVersion: storedVersionOf(value) },
+              ]),
+            )
           : null;
       } catch (err) {
         // Not a file to read (a device, a FIFO, too large): refused, never read on.
@@ -176,7 +181,13 @@ export class PulumiConfigReader implements ConfigSource {
     const value = this.all[fullKey];
     if (value === undefined) {
       // Through the one redactor: the key name comes from the catalog, where a secret may sit.
-      const { message, fix } = secretRedactor(this)({ severity: "error", rule: "secret-config", path: fullKey, message: `config key ${fullKey} is not set`, fix: setSecretCommand(fullKey) });
+      const { message, fix } = secretRedactor(this)({
+        severity: "error",
+        rule: "secret-config",
+        path: fullKey,
+        message: `config key ${fullKey} is not set`,
+        fix: setSecretCommand(fullKey),
+      });
       throw new pulumi.RunError(`${message}. Fix: run \`${fix}\``);
     }
     return pulumi.secret(value);

@@ -67,10 +67,6 @@ export function diagnosticsOf(c: CorpusCase): Diagnostic[] {
 /** The diagnostic a case expects, if the checks produce it. */
 export function expectedDiagnostic(c: CorpusCase): Diagnostic | undefined {
   return diagnosticsOf(c).find(
-    (d) =>
-      d.rule === c.rule &&
-      d.severity === c.severity &&
-      d.path === c.expect.path &&
-      `${d.message} ${d.got ?? ""} ${d.fix ?? ""}`.includes(c.expect.text),
+    (d) => d.rule === c.rule && d.severity === c.severity && d.path === c.expect.path && `${d.message} ${d.got ?? ""} ${d.fix ?? ""}`.includes(c.expect.text),
   );
 }

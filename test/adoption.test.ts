@@ -25,7 +25,12 @@ function emptyProject(): string {
 const yamlFile = (file: string) => fromYaml(readFileSync(file, "utf8")) as Record<string, unknown>;
 
 describe("import", () => {
-  const roundTrips = [...readdirSync(IMPORTS).filter((f) => f !== "invalid-values.yaml").map((f) => join(IMPORTS, f)), EVERY_KIND];
+  const roundTrips = [
+    ...readdirSync(IMPORTS)
+      .filter((f) => f !== "invalid-values.yaml")
+      .map((f) => join(IMPORTS, f)),
+    EVERY_KIND,
+  ];
   for (const file of roundTrips) {
     it(`imports ${file.split("/").pop()} and renders back the same catalog`, async () => {
       const dir = emptyProject();
@@ -163,8 +168,17 @@ describe("JSON Schema and generated docs", () => {
     assert.equal(guides.length, CONNECTION_KINDS.length);
     for (const [kind, guide] of guides) {
       const keys = Object.values((guide.example.secret as { fromConfig?: Record<string, string> } | undefined)?.fromConfig ?? {});
-      const { diagnostics } = loadCatalog(configSourceFrom({ connections: [guide.example], artifactsStore: { name: "store", kind: "s3", schema: { bucket: "s3://s" } } }, keys.map((k) => `polyaxon:${k}`)));
-      assert.deepEqual(diagnostics.filter((d) => d.severity === "error"), [], kind);
+      const { diagnostics } = loadCatalog(
+        configSourceFrom(
+          { connections: [guide.example], artifactsStore: { name: "store", kind: "s3", schema: { bucket: "s3://s" } } },
+          keys.map((k) => `polyaxon:${k}`),
+        ),
+      );
+      assert.deepEqual(
+        diagnostics.filter((d) => d.severity === "error"),
+        [],
+        kind,
+      );
     }
   });
 

@@ -34,7 +34,10 @@ describe("advice that helps", () => {
   });
 
   it("render --all prints each stack's warnings", async () => {
-    const dir = project({ a: { "kubernetes:context": "a", "polyaxon:artifactsStore": store, "polyaxon:connections": [{ name: "x", kind: "mysql" }] }, b: { "kubernetes:context": "b" } });
+    const dir = project({
+      a: { "kubernetes:context": "a", "polyaxon:artifactsStore": store, "polyaxon:connections": [{ name: "x", kind: "mysql" }] },
+      b: { "kubernetes:context": "b" },
+    });
     const r = await cli(["render", "--all", "--out", join(dir, "out")], dir);
     assert.equal(r.code, 0, r.text);
     assert.match(r.stderr, /stack a:\nwarning polyaxon:connections\[0\]: connection x has no schema/);

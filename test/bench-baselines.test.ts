@@ -14,7 +14,15 @@ import { PROJECT_ROOT } from "./helpers/stacks.js";
 /** Every object of the YAML files in `dir`, keys sorted at every depth, as JSON. */
 function objectsIn(dir: string): string[] {
   const sorted = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sorted) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v;
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+          )
+        : v;
   return readdirSync(dir)
     .flatMap((f) => loadAll(readFileSync(join(dir, f), "utf8")))
     .map((o) => JSON.stringify(sorted(o)))
@@ -34,7 +42,9 @@ describe("benchmark baselines", () => {
     assert.deepEqual(objectsIn(join(dir, "cdk8s/manifests")), ours);
     assert.equal(readFileSync(join(dir, "cdk8s/values/polyaxon-agent.yaml"), "utf8"), readFileSync(join(dir, "ours/three/values/polyaxon-agent.yaml"), "utf8"));
     // One file per object, as render writes them.
-    execFileSync(process.execPath, [join(PROJECT_ROOT, "bench/cdk8s-from-config.js"), join(dir, "Pulumi.three.yaml"), join(dir, "cdk8s-per-object"), "per-object"], { stdio: "pipe" });
+    execFileSync(process.execPath, [join(PROJECT_ROOT, "bench/cdk8s-from-config.js"), join(dir, "Pulumi.three.yaml"), join(dir, "cdk8s-per-object"), "per-object"], {
+      stdio: "pipe",
+    });
     assert.equal(readdirSync(join(dir, "cdk8s-per-object/manifests")).length, 12);
     assert.deepEqual(objectsIn(join(dir, "cdk8s-per-object/manifests")), ours);
   });

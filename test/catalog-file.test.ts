@@ -39,7 +39,8 @@ describe("the catalog file", () => {
     const dir = scaleProject(PROJECT_ROOT, 2, "file");
     const stackFile = join(dir, "Pulumi.big.yaml");
     const stack = fromYaml(readFileSync(stackFile, "utf8")) as { config: Record<string, unknown> };
-    const setFile = (value: unknown, extra: Record<string, unknown> = {}) => writeFileSync(stackFile, toYaml({ config: { ...stack.config, "polyaxon:catalogFile": value, ...extra } }));
+    const setFile = (value: unknown, extra: Record<string, unknown> = {}) =>
+      writeFileSync(stackFile, toYaml({ config: { ...stack.config, "polyaxon:catalogFile": value, ...extra } }));
     const validate = async () => {
       const r = await cli(["validate", "--stack", "big"], dir);
       assert.equal(r.code, 2, r.text);
@@ -59,28 +60,35 @@ describe("the catalog file", () => {
     assert.match(await validate(), /catalogs\/link\.yaml: is a symlink/);
 
     // Keys in both places, a secure value, an unknown key and a bad entry: four errors in one run.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed catalog, read by path
     const catalog = fromYaml(readFileSync(join(dir, "catalogs/big.yaml"), "utf8")) as Record<string, any>;
     catalog.connections[1].kind = "gti";
     writeFileSync(join(dir, "catalogs/big.yaml"), toYaml({ ...catalog, mountConnections: { secure: "v1:x" }, ambientCluster: true }));
     setFile("catalogs/big.yaml", { "polyaxon:namespace": "other" });
     const errors = (await validate()).split("\n").filter((l) => l.startsWith("error "));
-    assert.deepEqual(errors.map((l) => l.slice(0, l.indexOf(": ", l.indexOf(": ") + 2))).sort(), [
-      "error catalogs/big.yaml: ambientCluster",
-      "error catalogs/big.yaml: connections[1].kind",
-      "error catalogs/big.yaml: mountConnections",
-      "error catalogs/big.yaml: namespace",
-    ], errors.join("\n"));
+    assert.deepEqual(
+      errors.map((l) => l.slice(0, l.indexOf(": ", l.indexOf(": ") + 2))).sort(),
+      [
+        "error catalogs/big.yaml: ambientCluster",
+        "error catalogs/big.yaml: connections[1].kind",
+        "error catalogs/big.yaml: mountConnections",
+        "error catalogs/big.yaml: namespace",
+      ],
+      errors.join("\n"),
+    );
     rmSync(dir, { recursive: true, force: true });
   });
 
   it("diff reads the catalog file at the base revision too", async () => {
     const dir = scaleProject(PROJECT_ROOT, 3, "file");
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: dir, encoding: "utf8" });
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: dir, encoding: "utf8" });
     git("init", "-q");
     git("add", ".");
     git("commit", "-qm", "base");
     assert.match((await cli(["diff", "--base", "HEAD", "--stack", "big"], dir)).stdout, /stack big: unchanged/);
     const file = join(dir, "catalogs/big.yaml");
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed catalog, read by path
     const catalog = fromYaml(readFileSync(file, "utf8")) as Record<string, any>;
     catalog.connections[2].configMap.data.DB_PORT = "6543";
     writeFileSync(file, toYaml(catalog));

@@ -44,10 +44,7 @@ describe("command line", () => {
       "manifests/polyaxon.persistentvolumeclaim.training-data.yaml",
       "values/polyaxon-agent.yaml",
     ]);
-    assert.equal(
-      readFileSync(join(out, "dev/values/polyaxon-agent.yaml"), "utf8"),
-      readFileSync(resolve(__dirname, "golden/dev-values.yaml"), "utf8"),
-    );
+    assert.equal(readFileSync(join(out, "dev/values/polyaxon-agent.yaml"), "utf8"), readFileSync(resolve(__dirname, "golden/dev-values.yaml"), "utf8"));
     assert.match(r.stdout, /rendered stack dev: agent polyaxon-agent in namespace polyaxon/);
     assert.match(r.stdout, /values: +.*dev\/values\/polyaxon-agent\.yaml/);
     assert.match(r.stderr, /warning polyaxon:artifactsStore/);
@@ -60,20 +57,23 @@ describe("command line", () => {
     const secrets = filesUnder(join(out, "provisioned")).filter((f) => f.includes(".secret."));
     assert.equal(secrets.length, 3);
     for (const f of secrets) assert.match(readFileSync(join(out, "provisioned", f), "utf8"), /<redacted: from config polyaxon:/);
-    const everything = filesUnder(join(out, "provisioned")).map((f) => readFileSync(join(out, "provisioned", f), "utf8")).join("\n");
+    const everything = filesUnder(join(out, "provisioned"))
+      .map((f) => readFileSync(join(out, "provisioned", f), "utf8"))
+      .join("\n");
     assert.doesNotMatch(everything + r.stdout + r.stderr, /AAAABBBBccccDDDD/);
     assert.ok(existsSync(join(out, "provisioned/releases/team-agent.yaml")));
   });
 
   it("never prints a secret that was stored in plain text by mistake", async () => {
     const dir = projectWith("leaky", {
-      "polyaxon:connections": [
-        { name: "db", kind: "postgres", secret: { name: "db", fromConfig: { PGPASSWORD: "dbPassword" } } },
-      ],
+      "polyaxon:connections": [{ name: "db", kind: "postgres", secret: { name: "db", fromConfig: { PGPASSWORD: "dbPassword" } } }],
       "polyaxon:dbPassword": "CANARY-plaintext-5e1b",
     });
     const out = tempDir();
-    for (const args of [["validate", "--stack", "leaky"], ["render", "--stack", "leaky", "--out", out]]) {
+    for (const args of [
+      ["validate", "--stack", "leaky"],
+      ["render", "--stack", "leaky", "--out", out],
+    ]) {
       const r = await cli(args, dir);
       assert.equal(r.code, 2);
       assert.match(r.stderr, /polyaxon:connections\[0\]\.secret\.fromConfig\.PGPASSWORD: config key polyaxon:dbPassword is stored in plain text/);
@@ -94,12 +94,7 @@ describe("command line", () => {
     const out = tempDir();
     const r = spawnSync(process.execPath, [BIN, "render", "--stack", "broken", "--out", out], { cwd: dir, encoding: "utf8" });
     assert.equal(r.status, 2);
-    for (const path of [
-      "polyaxon:artifactsStore.kind",
-      "polyaxon:connections[0].kind",
-      "polyaxon:connections[1].schema.bucket",
-      "polyaxon:connections[2].mount",
-    ]) {
+    for (const path of ["polyaxon:artifactsStore.kind", "polyaxon:connections[0].kind", "polyaxon:connections[1].schema.bucket", "polyaxon:connections[2].mount"]) {
       assert.ok(r.stderr.includes(`error ${path}:`), `${path} missing from:\n${r.stderr}`);
     }
     assert.deepEqual(readdirSync(out), []);

@@ -26,14 +26,32 @@ const canary = (what: string) => `CANARY-${what}-9d2f7c`;
 /** Each component's inputs as a program in another language sends them, a secret among them where it takes one. */
 const CONSTRUCTS: Record<string, Record<string, unknown>> = {
   BucketConnection: {
-    name: "datasets", namespace: "team", kind: "s3", bucket: "s3://datasets",
+    name: "datasets",
+    namespace: "team",
+    kind: "s3",
+    bucket: "s3://datasets",
     secret: { name: "datasets-s3", stringData: { AWS_ACCESS_KEY_ID: secret(canary("s3-id")), AWS_SECRET_ACCESS_KEY: secret(canary("s3-key")) } },
   },
   VolumeClaimConnection: { name: "data", namespace: "team", volumeClaim: "data", mountPath: "/data", pvc: { size: "10Gi" } },
   HostPathConnection: { name: "scratch", namespace: "team", hostPath: "/scratch", mountPath: "/scratch", configMap: { name: "scratch-settings", data: { MODE: "fast" } } },
-  GitConnection: { name: "code", namespace: "team", url: "https://github.com/acme/ml", secret: { name: "git-token", stringData: { POLYAXON_GIT_CREDENTIALS: secret(canary("git")) } } },
-  RegistryConnection: { name: "images", namespace: "team", url: "registry.acme.io/ml", secret: { name: "docker-conf", mountPath: "/kaniko/.docker", stringData: { "config.json": secret(`{"auths": {"registry.acme.io": {"auth": "${canary("registry")}"}}}`) } } },
-  NotifierConnection: { name: "team-slack", namespace: "team", kind: "slack", secret: { name: "slack", stringData: { slack: secret(`[{"url": "https://hooks.slack.com/services/${canary("slack")}"}]`) } } },
+  GitConnection: {
+    name: "code",
+    namespace: "team",
+    url: "https://github.com/acme/ml",
+    secret: { name: "git-token", stringData: { POLYAXON_GIT_CREDENTIALS: secret(canary("git")) } },
+  },
+  RegistryConnection: {
+    name: "images",
+    namespace: "team",
+    url: "registry.acme.io/ml",
+    secret: { name: "docker-conf", mountPath: "/kaniko/.docker", stringData: { "config.json": secret(`{"auths": {"registry.acme.io": {"auth": "${canary("registry")}"}}}`) } },
+  },
+  NotifierConnection: {
+    name: "team-slack",
+    namespace: "team",
+    kind: "slack",
+    secret: { name: "slack", stringData: { slack: secret(`[{"url": "https://hooks.slack.com/services/${canary("slack")}"}]`) } },
+  },
   GenericConnection: { name: "db", namespace: "team", kind: "postgres", secret: { name: "pg", stringData: { PGPASSWORD: secret(canary("pg")) } } },
 };
 
@@ -62,7 +80,12 @@ describe("the component package, started as Pulumi starts it", function () {
     assert.ok(validate(schema), JSON.stringify(validate.errors, null, 2));
     assert.equal(schema.name, "polyaxon");
     assert.equal(schema.namespace, "polyaxon-connections");
-    assert.deepEqual(Object.keys(schema.resources).sort(), Object.keys(CONSTRUCTS).map((c) => `polyaxon:index:${c}`).sort());
+    assert.deepEqual(
+      Object.keys(schema.resources).sort(),
+      Object.keys(CONSTRUCTS)
+        .map((c) => `polyaxon:index:${c}`)
+        .sort(),
+    );
     for (const r of Object.values(schema.resources)) assert.equal(r.isComponent, true);
   });
 
@@ -73,8 +96,14 @@ describe("the component package, started as Pulumi starts it", function () {
       const provider = engine.seed("pulumi:providers:kubernetes", `cluster-${component}`, root.urn, { context: "team" });
       const from = engine.recording.registrations.length;
       const result = await plugin.construct({
-        project: "consumer", stack: "dev", monitor: engine.address, type: token, name: inputs.name as string,
-        parent: root.urn, inputs, providers: { kubernetes: `${provider.urn}::${provider.id}` },
+        project: "consumer",
+        stack: "dev",
+        monitor: engine.address,
+        type: token,
+        name: inputs.name as string,
+        parent: root.urn,
+        inputs,
+        providers: { kubernetes: `${provider.urn}::${provider.id}` },
       });
       const registered = engine.recording.registrations.slice(from);
       assert.deepEqual(engine.recording.violations, []);
@@ -89,7 +118,12 @@ describe("the component package, started as Pulumi starts it", function () {
         assert.match(JSON.stringify(unwrapSecrets(data)), CANARY_PATTERN);
       }
       assert.ok((unwrapSecrets(result.state) as { objectIds: string[] }).objectIds.length === objects.length, "objectIds lists what it created");
-      const plain = [plainTextOf(registered.map((r) => r.inputs)), plainTextOf(result.state), ...engine.recording.log.filter((l) => l.severity !== 0).map((l) => l.message), plugin.stderr()].join("\n");
+      const plain = [
+        plainTextOf(registered.map((r) => r.inputs)),
+        plainTextOf(result.state),
+        ...engine.recording.log.filter((l) => l.severity !== 0).map((l) => l.message),
+        plugin.stderr(),
+      ].join("\n");
       assert.doesNotMatch(plain, CANARY_PATTERN);
     });
   }
@@ -97,7 +131,16 @@ describe("the component package, started as Pulumi starts it", function () {
   it("refuses to construct a component that creates objects with no provider, naming the fix", async () => {
     const root = engine.seed("pulumi:pulumi:Stack", "consumer-dev-unprovided");
     await assert.rejects(
-      plugin.construct({ project: "consumer", stack: "dev", monitor: engine.address, type: "polyaxon:index:GitConnection", name: "code", parent: root.urn, inputs: CONSTRUCTS.GitConnection!, providers: {} }),
+      plugin.construct({
+        project: "consumer",
+        stack: "dev",
+        monitor: engine.address,
+        type: "polyaxon:index:GitConnection",
+        name: "code",
+        parent: root.urn,
+        inputs: CONSTRUCTS.GitConnection!,
+        providers: {},
+      }),
       /names no Kubernetes provider.*providers/s,
     );
     // A secret anywhere but in the Secret's data would be written in clear.
@@ -105,7 +148,16 @@ describe("the component package, started as Pulumi starts it", function () {
     const provider = engine.seed("pulumi:providers:kubernetes", "cluster-unprovided", root.urn);
     const from = engine.recording.registrations.length;
     await assert.rejects(
-      plugin.construct({ project: "consumer", stack: "dev", monitor: engine.address, type: "polyaxon:index:GenericConnection", name: "db2", parent: root.urn, inputs, providers: { kubernetes: `${provider.urn}::${provider.id}` } }),
+      plugin.construct({
+        project: "consumer",
+        stack: "dev",
+        monitor: engine.address,
+        type: "polyaxon:index:GenericConnection",
+        name: "db2",
+        parent: root.urn,
+        inputs,
+        providers: { kubernetes: `${provider.urn}::${provider.id}` },
+      }),
       (err: Error) => /annotations: holds a secret value, but it is written in clear/.test(err.message) && !CANARY_PATTERN.test(err.message),
     );
     assert.deepEqual(engine.recording.registrations.slice(from), [], "nothing registered");

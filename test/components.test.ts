@@ -30,7 +30,10 @@ describe("components", () => {
     await settle(agent);
     const connections = registered.filter((r) => r.type === "polyaxon:index:Connection");
     assert.equal(connections.length, CONNECTION_KINDS.length);
-    assert.deepEqual(connections.map((c) => c.name), (everyKind.connections as { name: string }[]).map((c) => `plx/${c.name}`));
+    assert.deepEqual(
+      connections.map((c) => c.name),
+      (everyKind.connections as { name: string }[]).map((c) => `plx/${c.name}`),
+    );
     assert.equal(registered.filter((r) => r.type === "polyaxon:index:ArtifactsStore").length, 1);
     assert.equal(registered.filter((r) => r.type.startsWith("kubernetes:")).length, 0);
     assert.deepEqual(agent.connections[2]!.entry, (everyKind.connections as unknown[])[2]);
@@ -49,12 +52,11 @@ describe("components", () => {
       ["polyaxon:dbPwd"],
     );
     await settle(agent);
-    const objects = registered.filter((r) => r.type.startsWith("kubernetes:")).map((r) => `${r.type} ${r.name}`).sort();
-    assert.deepEqual(objects, [
-      "kubernetes:core/v1:ConfigMap team/db-cfg",
-      "kubernetes:core/v1:PersistentVolumeClaim team/vol",
-      "kubernetes:core/v1:Secret team/db",
-    ]);
+    const objects = registered
+      .filter((r) => r.type.startsWith("kubernetes:"))
+      .map((r) => `${r.type} ${r.name}`)
+      .sort();
+    assert.deepEqual(objects, ["kubernetes:core/v1:ConfigMap team/db-cfg", "kubernetes:core/v1:PersistentVolumeClaim team/vol", "kubernetes:core/v1:Secret team/db"]);
     const pvc = registered.find((r) => r.type === "kubernetes:core/v1:PersistentVolumeClaim")!;
     assert.deepEqual(pvc.inputs.spec, { accessModes: ["ReadWriteMany"], resources: { requests: { storage: "5Gi" } } });
     const labels = (pvc.inputs.metadata as { labels: Record<string, string> }).labels;
@@ -93,9 +95,17 @@ describe("components", () => {
     assert.equal(first.team, "ml", "top-level annotations are carried over");
     assert.match(first[ROLLOUT_ANNOTATION]!, /^[0-9a-f]{16}$/);
     assert.deepEqual(await annotationsFor(config, v1, (k) => `v2-${k}`), first, "a secret's value never enters the digest");
-    const reset = await annotationsFor(config, (k) => (k === "polyaxon:key" ? "ct2" : v1(k)), (k) => `v1-${k}`);
+    const reset = await annotationsFor(
+      config,
+      (k) => (k === "polyaxon:key" ? "ct2" : v1(k)),
+      (k) => `v1-${k}`,
+    );
     assert.notEqual(reset[ROLLOUT_ANNOTATION], first[ROLLOUT_ANNOTATION], "setting a key the gateway reads again rolls it");
-    const other = await annotationsFor(config, (k) => (k === "polyaxon:pwd" ? "ct2" : v1(k)), (k) => `v1-${k}`);
+    const other = await annotationsFor(
+      config,
+      (k) => (k === "polyaxon:pwd" ? "ct2" : v1(k)),
+      (k) => `v1-${k}`,
+    );
     assert.equal(other[ROLLOUT_ANNOTATION], first[ROLLOUT_ANNOTATION], "a Secret the gateway does not read does not roll it");
     const moved = { ...config, artifactsStore: { ...config.artifactsStore, secret: { name: "store-s3", s3: { accessKeyId: "id2", secretAccessKey: "key" } } } };
     const rewired = await annotationsFor(moved, v1, (k) => `v1-${k}`);

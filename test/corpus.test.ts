@@ -26,7 +26,10 @@ function projectFor(c: CorpusCase): string {
 describe("validation corpus", () => {
   it("has a case for every rule, and at least 40 error cases", async () => {
     const covered = new Set(corpus.map((c) => c.rule));
-    assert.deepEqual(Object.keys(RULES).filter((r) => !covered.has(r as keyof typeof RULES)), []);
+    assert.deepEqual(
+      Object.keys(RULES).filter((r) => !covered.has(r as keyof typeof RULES)),
+      [],
+    );
     assert.ok(corpus.filter((c) => c.severity === "error").length >= 40);
   });
 
@@ -41,7 +44,10 @@ describe("validation corpus", () => {
         const dir = projectFor(c);
         const out = mkdtempSync(join(tmpdir(), "plx-out-"));
         const stack = c.stackArg ?? c.name;
-        for (const args of [["validate", "--stack", stack], ["render", "--stack", stack, "--out", out]]) {
+        for (const args of [
+          ["validate", "--stack", stack],
+          ["render", "--stack", stack, "--out", out],
+        ]) {
           const r = await cli(args, dir);
           assert.equal(r.code, c.severity === "error" ? 2 : 0, r.text);
           assert.ok(r.text.includes(`${c.severity} ${c.expect.path}:`), r.text);
@@ -56,7 +62,10 @@ describe("validation corpus", () => {
         const dir = projectFor(c);
         loadStackIntoConfig(dir, c.name, c.secretValues);
         const reader = new PulumiConfigReader(join(dir, `Pulumi.${c.name}.yaml`));
-        assert.throws(() => runStack(reader), (err: Error) => err.message.includes(c.expect.path));
+        assert.throws(
+          () => runStack(reader),
+          (err: Error) => err.message.includes(c.expect.path),
+        );
         assert.equal(registered.length, 0);
       });
     }

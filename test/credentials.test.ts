@@ -59,10 +59,16 @@ describe("credentials typed where config key names belong", () => {
 
   it("refuses them in validate and render, naming the path, echoing none", async () => {
     const dir = project(stackWith(Object.values(CREDENTIALS)));
-    for (const args of [["validate", "--stack", "leak"], ["render", "--stack", "leak", "--out", join(dir, "out")]]) {
+    for (const args of [
+      ["validate", "--stack", "leak"],
+      ["render", "--stack", "leak", "--out", join(dir, "out")],
+    ]) {
       const r = await cli(args, dir);
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /polyaxon:connections\[0\]\.secret\.gitToken: looks like a credential, not a config key name\. Fix: store the value with `pulumi config set --secret <key> <value>`/);
+      assert.match(
+        r.stderr,
+        /polyaxon:connections\[0\]\.secret\.gitToken: looks like a credential, not a config key name\. Fix: store the value with `pulumi config set --secret <key> <value>`/,
+      );
       assert.match(r.stderr, /polyaxon:connections\[1\]\.secret\.fromConfig\.KEY_0: looks like a credential/);
       assert.deepEqual(leaked(r.text), []);
     }

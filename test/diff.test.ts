@@ -79,9 +79,7 @@ describe("diff --base", () => {
     edit(dir, "provisioned", (c) => {
       c["polyaxon:s3SecretAccessKey"] = { secure: "v1:CANARY-NEW-ciphertext-77" };
     });
-    const outputs = await Promise.all(
-      ["text", "markdown", "json"].map((format) => cli(["diff", "--base", "HEAD", "--format", format], dir)),
-    );
+    const outputs = await Promise.all(["text", "markdown", "json"].map((format) => cli(["diff", "--base", "HEAD", "--format", format], dir)));
     for (const r of outputs) {
       assert.equal(r.code, 0, r.stderr);
       const all = r.stdout + r.stderr;
@@ -98,7 +96,14 @@ describe("diff --base", () => {
     cpSync(join(dir, "Pulumi.dev.yaml"), join(dir, "Pulumi.qa.yaml"));
     const r = await cli(["diff", "--base", "HEAD", "--format", "json"], dir);
     const stacks = (JSON.parse(r.stdout) as { stacks: { stack: string; status: string }[] }).stacks;
-    assert.deepEqual(stacks.map((s) => [s.stack, s.status]), [["dev", "unchanged"], ["provisioned", "unchanged"], ["qa", "added"]]);
+    assert.deepEqual(
+      stacks.map((s) => [s.stack, s.status]),
+      [
+        ["dev", "unchanged"],
+        ["provisioned", "unchanged"],
+        ["qa", "added"],
+      ],
+    );
   });
 
   it("shows a stack that was invalid at the base and is removed now as removed", async () => {
@@ -108,7 +113,13 @@ describe("diff --base", () => {
     rmSync(join(dir, "Pulumi.dev.yaml"));
     const r = await cli(["diff", "--base", "HEAD", "--format", "json", "--exit-code"], dir);
     const stacks = (JSON.parse(r.stdout) as { stacks: { stack: string; status: string }[] }).stacks;
-    assert.deepEqual(stacks.map((s) => [s.stack, s.status]), [["dev", "removed"], ["provisioned", "unchanged"]]);
+    assert.deepEqual(
+      stacks.map((s) => [s.stack, s.status]),
+      [
+        ["dev", "removed"],
+        ["provisioned", "unchanged"],
+      ],
+    );
     assert.equal(r.code, 3, "a removal is a change");
   });
 
@@ -125,7 +136,8 @@ describe("diff --base", () => {
     writeFileSync(join(dir, "catalogs/dev.yaml"), toYaml(catalog));
     git(dir, "add", ".");
     git(dir, "commit", "-qm", "catalog file");
-    for (let i = 0; i < 1500; i++) catalog.connections.push({ name: `bucket-${i}-${"x".repeat(20)}`, kind: "s3", schema: { bucket: `s3://bucket-${i}` }, secret: { name: `bucket-${i}` } });
+    for (let i = 0; i < 1500; i++)
+      catalog.connections.push({ name: `bucket-${i}-${"x".repeat(20)}`, kind: "s3", schema: { bucket: `s3://bucket-${i}` }, secret: { name: `bucket-${i}` } });
     writeFileSync(join(dir, "catalogs/dev.yaml"), toYaml(catalog));
     const r = await cli(["diff", "--base", "HEAD", "--format", "markdown"], dir);
     assert.ok(r.stdout.length <= MAX_MARKDOWN_CHARS, `${r.stdout.length} characters`);
@@ -181,7 +193,10 @@ describe("render --all", () => {
     assert.deepEqual(files(a), files(b));
     const counts = [...r.stdout.matchAll(/rendered (\w+): (\d+) objects/g)].map((m) => `${m[1]}=${m[2]}`).sort();
     assert.equal(counts.length, 2);
-    assert.ok(counts.every((c) => Number(c.split("=")[1]) > 0), counts.join(" "));
+    assert.ok(
+      counts.every((c) => Number(c.split("=")[1]) > 0),
+      counts.join(" "),
+    );
   });
 
   it("renders the same catalog with its keys in another order byte-identically", async () => {
@@ -189,7 +204,15 @@ describe("render --all", () => {
     const out1 = mkdtempSync(join(tmpdir(), "plx-all-"));
     await cli(["render", "--all", "--out", out1], dir);
     const reverse = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(reverse) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x)])) : v;
+      Array.isArray(v)
+        ? v.map(reverse)
+        : v && typeof v === "object"
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reverse(x)]),
+            )
+          : v;
     for (const stack of ["dev", "provisioned"]) {
       const file = join(dir, `Pulumi.${stack}.yaml`);
       writeFileSync(file, toYaml(reverse(fromYaml(readFileSync(file, "utf8")))).replace(/^/, ""));

@@ -122,7 +122,10 @@ describe("the stack program under the engine stand-in (as pulumi up runs it)", f
     const { run: second } = await launchStack(STACKS[0]!.dir, "prod", false, previous);
     assert.equal(second.exitCode, 0);
     assert.deepEqual(second.violations, []);
-    assert.deepEqual(second.registrations.map((r) => r.urn), first.registrations.map((r) => r.urn));
+    assert.deepEqual(
+      second.registrations.map((r) => r.urn),
+      first.registrations.map((r) => r.urn),
+    );
   });
 });
 
@@ -155,7 +158,11 @@ describe("a refused stack under the engine stand-in", function () {
           assert.ok(errors.includes(path), `${path} is reported:\n${errors}`);
         }
         assert.doesNotMatch(errors + run.stderr, /\n\s+at .+:\d+:\d+/, "no stack trace");
-        assert.deepEqual(run.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"), [], "nothing registered");
+        assert.deepEqual(
+          run.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"),
+          [],
+          "nothing registered",
+        );
         assert.ok(run.elapsedSeconds! <= 2, `took ${run.elapsedSeconds} s`);
         assert.ok(run.peakKiB! <= 300 * 1024, `peak ${Math.round(run.peakKiB! / 1024)} MiB`);
       } finally {
@@ -171,7 +178,10 @@ describe("a refused stack under the engine stand-in", function () {
     assert.equal(run.exitCode, 32, run.stderr);
     const errors = errorsOf(run).join("\n");
     assert.match(errors, /polyaxon:connections\[0\]\.env\.PGPASSWORD/);
-    assert.deepEqual(run.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"), []);
+    assert.deepEqual(
+      run.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"),
+      [],
+    );
     assert.doesNotMatch(plainTextOfRun(run), CANARY_PATTERN);
   });
 });

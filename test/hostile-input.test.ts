@@ -49,18 +49,24 @@ async function refused(dir: string, stack: string, pattern: RegExp): Promise<voi
 describe("hostile and malformed input", () => {
   it("refuses a billion-laughs stack file, naming it", async () => {
     assert.ok(BILLION_LAUGHS.length < 700, `${BILLION_LAUGHS.length} bytes`);
-    await refused(project({ "Pulumi.bomb.yaml": BILLION_LAUGHS }), "bomb", /Pulumi\.bomb\.yaml: not valid YAML: aliases expand the document by more than 100000 nodes\. Fix: write the values out/);
+    await refused(
+      project({ "Pulumi.bomb.yaml": BILLION_LAUGHS }),
+      "bomb",
+      /Pulumi\.bomb\.yaml: not valid YAML: aliases expand the document by more than 100000 nodes\. Fix: write the values out/,
+    );
   });
 
   it("bounds alias expansion but accepts ordinary anchors and merges", () => {
     const doc = fromYaml("base: &b {kind: s3, tags: [a, b]}\nx: *b\ny: {<<: *b, name: y}\n") as Record<string, unknown>;
     assert.deepEqual(doc.x, doc.base);
-    const wide = `a: &a [${Array(1000).fill("1").join(",")}]\nb: [${Array(Math.ceil(MAX_ALIAS_EXPANSION / 1000) + 1).fill("*a").join(",")}]\n`;
+    const wide = `a: &a [${Array(1000).fill("1").join(",")}]\nb: [${Array(Math.ceil(MAX_ALIAS_EXPANSION / 1000) + 1)
+      .fill("*a")
+      .join(",")}]\n`;
     assert.throws(() => fromYaml(wide), YamlAliasError);
   });
 
   it("refuses non-UTF-8 bytes with their offset", async () => {
-    const bytes = Buffer.concat([Buffer.from("config:\n  polyaxon:namespace: \"ab"), Buffer.from([0xff, 0xfe]), Buffer.from("\"\n")]);
+    const bytes = Buffer.concat([Buffer.from('config:\n  polyaxon:namespace: "ab'), Buffer.from([0xff, 0xfe]), Buffer.from('"\n')]);
     await refused(project({ "Pulumi.latin.yaml": bytes }), "latin", /Pulumi\.latin\.yaml: not UTF-8 text: byte 0xff at offset 33 is not valid UTF-8\. Fix: save the file as UTF-8/);
     assert.equal(invalidUtf8Offset(Buffer.from("héllo ✓ 😀")), -1);
     assert.equal(invalidUtf8Offset(Buffer.from([0x61, 0xc0, 0x80])), 1); // overlong
@@ -114,12 +120,19 @@ describe("hostile and malformed input", () => {
     };
     /** The CLI as users run it, in its own process: a hang or a blow-up is killed at 15 s and fails the test. */
     const run = (args: string[], cwd: string) => spawnSync(process.execPath, [join(PROJECT_ROOT, "cli/bin.js"), ...args], { cwd, encoding: "utf8", timeout: 15_000 });
-    const WHY = { zero: /Pulumi\.zero\.yaml: is a character device, not a file/, fifo: /Pulumi\.fifo\.yaml: is a FIFO \(named pipe\), not a file/, big: /Pulumi\.big\.yaml: is 33554433 bytes, more than the 33554432 \(32\.0 MiB\)/ };
+    const WHY = {
+      zero: /Pulumi\.zero\.yaml: is a character device, not a file/,
+      fifo: /Pulumi\.fifo\.yaml: is a FIFO \(named pipe\), not a file/,
+      big: /Pulumi\.big\.yaml: is 33554433 bytes, more than the 33554432 \(32\.0 MiB\)/,
+    };
 
     it("are refused at once with exit 2 by validate, render, render --all and diff, naming the file and the fix", () => {
       const dir = hostile();
       for (const [stack, why] of Object.entries(WHY)) {
-        for (const args of [["validate", "--stack", stack], ["render", "--stack", stack, "--out", join(dir, "out")]]) {
+        for (const args of [
+          ["validate", "--stack", stack],
+          ["render", "--stack", stack, "--out", join(dir, "out")],
+        ]) {
           const r = run(args, dir);
           assert.equal(r.status, 2, `${args.join(" ")}: ${r.signal ?? ""} ${r.stderr}`);
           assert.match(r.stderr, why);
@@ -134,7 +147,11 @@ describe("hostile and malformed input", () => {
       const diff = run(["diff", "--base", "HEAD", "--stack", "zero"], dir);
       assert.equal(diff.status, 2, diff.stderr);
       assert.match(diff.stderr, WHY.zero);
-      assert.deepEqual(readdirSync(dir).filter((f) => f === "out"), [], "nothing written");
+      assert.deepEqual(
+        readdirSync(dir).filter((f) => f === "out"),
+        [],
+        "nothing written",
+      );
     });
 
     it("are refused by import, as the values file", () => {
@@ -151,7 +168,10 @@ describe("hostile and malformed input", () => {
       const dir = hostile();
       for (const [stack, why] of Object.entries(WHY)) {
         const reader = new PulumiConfigReader(join(dir, `Pulumi.${stack}.yaml`));
-        assert.throws(() => reader.storedVersion("polyaxon:connections"), (err: Error) => why.test(err.message));
+        assert.throws(
+          () => reader.storedVersion("polyaxon:connections"),
+          (err: Error) => why.test(err.message),
+        );
       }
     });
   });

@@ -66,7 +66,10 @@ describe("import --force edits only what it owns", () => {
     const r = await cli(["import", join(IMPORTS, "agent-claim.yaml"), "--stack", "prod", "--force", "--release", "speech-agent"], dir);
     assert.equal(r.code, 0, r.text);
     const agents = (fromYaml(readFileSync(join(dir, "Pulumi.prod.yaml"), "utf8")) as { config: Record<string, Record<string, unknown>[]> }).config["polyaxon:agents"]!;
-    assert.deepEqual(agents.map((a) => a.release), ["vision-agent", "nlp-agent", "speech-agent"]);
+    assert.deepEqual(
+      agents.map((a) => a.release),
+      ["vision-agent", "nlp-agent", "speech-agent"],
+    );
   });
 
   it("keeps the short form's other keys, comments, secure values and settings it does not own", async () => {
@@ -94,7 +97,14 @@ describe("import --force edits only what it owns", () => {
     const r = await cli(["import", join(IMPORTS, "agent-claim.yaml"), "--stack", "team", "--force"], dir);
     assert.equal(r.code, 0, r.text);
     const after = readFileSync(join(dir, "Pulumi.team.yaml"), "utf8");
-    for (const line of ["# my team's stack", "kubernetes:context: ml # the ML cluster", "release: team # our release name", "secure: v1:abc", "secure: v1:def", "encryptionsalt: v1:salt"]) {
+    for (const line of [
+      "# my team's stack",
+      "kubernetes:context: ml # the ML cluster",
+      "release: team # our release name",
+      "secure: v1:abc",
+      "secure: v1:def",
+      "encryptionsalt: v1:salt",
+    ]) {
       assert.ok(after.includes(line), `kept: ${line}\n${after}`);
     }
     const config = (fromYaml(after) as { config: Record<string, Record<string, unknown>> }).config;

@@ -37,7 +37,10 @@ describe("per-kind components", function () {
     const bucket = components.BucketConnection.inputs;
     assert.equal(bucket.bucket.type, "string");
     assert.equal(bucket.kind.$ref, "#/types/polyaxon:index:BucketConnectionKind");
-    assert.deepEqual(typeDefinitions.BucketConnectionKind.enum.map((m: { value: string }) => m.value), ["s3", "gcs", "wasb"]);
+    assert.deepEqual(
+      typeDefinitions.BucketConnectionKind.enum.map((m: { value: string }) => m.value),
+      ["s3", "gcs", "wasb"],
+    );
     assert.equal(components.VolumeClaimConnection.inputs.pvc.$ref, "#/types/polyaxon:index:ClaimSpec");
     assert.ok(typeDefinitions.SecretSpec.properties.stringData, "Secret data as inputs");
     assert.ok(components.GitConnection.outputs.catalogEntry, "the catalog entry is an output");
@@ -54,7 +57,16 @@ describe("per-kind components", function () {
     setConfig({}, { "polyaxon-connections:githubToken": "CANARY-ghtoken-9d2f7c" });
     const cfg = new pulumi.Config();
     const cluster = { providers: { kubernetes: new k8s.Provider("cluster", { context: "team" }) } };
-    const git = new GitConnection("code", { name: "code", namespace: "team", url: "https://github.com/acme/ml", secret: { name: "git-token", stringData: { POLYAXON_GIT_CREDENTIALS: cfg.requireSecret("githubToken") } } }, cluster);
+    const git = new GitConnection(
+      "code",
+      {
+        name: "code",
+        namespace: "team",
+        url: "https://github.com/acme/ml",
+        secret: { name: "git-token", stringData: { POLYAXON_GIT_CREDENTIALS: cfg.requireSecret("githubToken") } },
+      },
+      cluster,
+    );
     const data = new VolumeClaimConnection("data", { name: "data", namespace: "team", volumeClaim: "data", mountPath: "/data", pvc: { size: "50Gi" } }, cluster);
     await settled([git, data]);
     await Promise.all([valueOf(git.objectIds), valueOf(data.objectIds)]);
@@ -71,7 +83,11 @@ describe("per-kind components", function () {
     resetRegistered();
     setConfig({});
     const provider = new k8s.Provider("cluster", { context: "team" });
-    const git = new GitConnection("code", { name: "code", namespace: "team", secret: { name: "git-token", stringData: { POLYAXON_GIT_CREDENTIALS: pulumi.secret("x") } } }, { provider });
+    const git = new GitConnection(
+      "code",
+      { name: "code", namespace: "team", secret: { name: "git-token", stringData: { POLYAXON_GIT_CREDENTIALS: pulumi.secret("x") } } },
+      { provider },
+    );
     const agent = new Agent("team", { namespace: "team", connections: [git, { name: "db", kind: "postgres", secret: { name: "pg" } }] });
     await settled([git, agent, ...agent.connections.flatMap((c) => [c, ...c.resources]), agent.artifactsStore]);
     await valueOf(git.objectIds);
@@ -99,8 +115,9 @@ describe("per-kind components", function () {
   it("throw before registering anything when their args are invalid", () => {
     resetRegistered();
     setConfig({});
-    assert.throws(() => new VolumeClaimConnection("bad", { name: "Bad_Name", volumeClaim: "data", mountPath: "relative", pvc: { size: "ten" } }), (err: Error) =>
-      /^error connections\[0\]\.name:/m.test(err.message) && /schema\.mountPath/.test(err.message) && /pvc\.size/.test(err.message),
+    assert.throws(
+      () => new VolumeClaimConnection("bad", { name: "Bad_Name", volumeClaim: "data", mountPath: "relative", pvc: { size: "ten" } }),
+      (err: Error) => /^error connections\[0\]\.name:/m.test(err.message) && /schema\.mountPath/.test(err.message) && /pvc\.size/.test(err.message),
     );
     assert.equal(registered.length, 0);
   });

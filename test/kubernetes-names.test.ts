@@ -24,7 +24,12 @@ const isLabelValue = (s: string) => s.length <= 63 && /^(([A-Za-z0-9][-A-Za-z0-9
 const isConfigMapKey = (s: string) => s.length >= 1 && s.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(s) && s !== "." && s !== "..";
 
 /** What the API server would refuse in `manifest`'s metadata and data keys. */
-function refusals(manifest: { kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; data?: object; stringData?: object }): string[] {
+function refusals(manifest: {
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  data?: object;
+  stringData?: object;
+}): string[] {
   const { kind, metadata: m } = manifest;
   const out: string[] = [];
   if (!isSubdomain(m.name)) out.push(`${kind} name ${m.name}`);
@@ -57,7 +62,14 @@ describe("Kubernetes' own rules for every key and name we write", () => {
         const config = {
           agent: { release },
           artifactsStore: { name: "store", kind: "s3", schema: { bucket: "s3://store" }, secret: { name: "s3-store" } },
-          connections: [{ name: connection, kind: "postgres", secret: { name: secret, items: keys.length ? keys : undefined }, configMap: { name: `${secret}-cm`, data: Object.fromEntries(keys.map((k) => [k, "v"])) } }],
+          connections: [
+            {
+              name: connection,
+              kind: "postgres",
+              secret: { name: secret, items: keys.length ? keys : undefined },
+              configMap: { name: `${secret}-cm`, data: Object.fromEntries(keys.map((k) => [k, "v"])) },
+            },
+          ],
         };
         const { stack: model, diagnostics } = loadStack(configSourceFrom(config));
         if (!model) {

@@ -3,7 +3,12 @@ import { MountIndex } from "../components/validate/mount-index.js";
 
 describe("MountIndex", () => {
   const index = new MountIndex<{ mountPath: string; id: string }>();
-  for (const [id, mountPath] of [["a", "/data/a"], ["ab", "/data/ab/"], ["deep", "/x/y/z"]]) index.add({ id: id!, mountPath: mountPath! });
+  for (const [id, mountPath] of [
+    ["a", "/data/a"],
+    ["ab", "/data/ab/"],
+    ["deep", "/x/y/z"],
+  ])
+    index.add({ id: id!, mountPath: mountPath! });
   const clash = (p: string) => index.findClash(p)?.id;
 
   it("finds the same path, trailing slashes ignored", () => {

@@ -48,7 +48,10 @@ describe("the package, packed and installed", function () {
   before(() => {
     const packs = mkdtempSync(join(tmpdir(), "plx-pack-"));
     execFileSync(NPM, ["pack", "--pack-destination", packs], { cwd: PROJECT_ROOT, stdio: "pipe" });
-    const tarball = join(packs, readdirSync(packs).find((f) => f.endsWith(".tgz"))!);
+    const tarball = join(
+      packs,
+      readdirSync(packs).find((f) => f.endsWith(".tgz"))!,
+    );
     project = mkdtempSync(join(tmpdir(), "plx-consumer-"));
     writeFileSync(
       join(project, "package.json"),
@@ -68,7 +71,10 @@ describe("the package, packed and installed", function () {
       writeFileSync(join(project, "consumer.ts"), source);
       writeFileSync(
         join(project, "tsconfig.json"),
-        JSON.stringify({ compilerOptions: { strict: true, module: "nodenext", moduleResolution: "nodenext", target: "ES2022", outDir: ".", declaration: false, skipLibCheck: true }, files: ["consumer.ts"] }),
+        JSON.stringify({
+          compilerOptions: { strict: true, module: "nodenext", moduleResolution: "nodenext", target: "ES2022", outDir: ".", declaration: false, skipLibCheck: true },
+          files: ["consumer.ts"],
+        }),
       );
       return spawnSync(process.execPath, [TSC, "-p", project], { encoding: "utf8" });
     };
@@ -98,7 +104,10 @@ describe("the package, packed and installed", function () {
   });
 
   it("requires with plain node, no loader", () => {
-    const r = spawnSync(process.execPath, ["-e", 'const m = require("polyaxon-connections"); process.stdout.write(Object.keys(m).sort().join(","))'], { cwd: project, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["-e", 'const m = require("polyaxon-connections"); process.stdout.write(Object.keys(m).sort().join(","))'], {
+      cwd: project,
+      encoding: "utf8",
+    });
     assert.equal(r.status, 0, r.stderr);
     for (const name of ["Agent", "BucketConnection", "CatalogError", "GitConnection", "validateAgentArgs"]) assert.ok(r.stdout.split(",").includes(name), r.stdout);
   });
@@ -123,7 +132,8 @@ describe("this repository as a Pulumi project", () => {
     this.timeout(60000);
     // A copy of the project's sources and bundles, so that editing one touches nothing here.
     const copy = mkdtempSync(join(tmpdir(), "plx-fresh-"));
-    for (const f of ["pulumi-main.js", "index.ts", "program.ts", "components", "cli", "dist", "Pulumi.yaml", "Pulumi.dev.yaml", "package.json"]) cpSync(join(PROJECT_ROOT, f), join(copy, f), { recursive: true });
+    for (const f of ["pulumi-main.js", "index.ts", "program.ts", "components", "cli", "dist", "Pulumi.yaml", "Pulumi.dev.yaml", "package.json"])
+      cpSync(join(PROJECT_ROOT, f), join(copy, f), { recursive: true });
     symlinkSync(join(PROJECT_ROOT, "node_modules"), join(copy, "node_modules"));
     const start = (args: string[]) => spawnSync(process.execPath, args, { cwd: copy, encoding: "utf8" });
     const program = ["-e", `require(${JSON.stringify(join(copy, "pulumi-main.js"))})`];
@@ -139,7 +149,10 @@ describe("this repository as a Pulumi project", () => {
       for (const args of [program, validate]) {
         const r = start(args);
         assert.equal(r.status, 1, r.stderr);
-        assert.match(r.stderr, /^polyaxon-connections: dist\/(stack|cli)\.js was built from other sources than these \(components\/plan\/values\.ts changed\)\. Fix: run `npm run build` in /);
+        assert.match(
+          r.stderr,
+          /^polyaxon-connections: dist\/(stack|cli)\.js was built from other sources than these \(components\/plan\/values\.ts changed\)\. Fix: run `npm run build` in /,
+        );
       }
       // An installed package holds the bundles without their sources: taken as they are.
       rmSync(join(copy, "components"), { recursive: true });

@@ -35,7 +35,13 @@ function plantedValues(): { values: Record<string, unknown>; planted: string[] }
       { name: "docs", kind: "custom", schema: { url: `https://docs.acme.io/feed?token=${C(11)}`, password: C(12) } },
       { name: "settings", kind: "postgres", configMap: { name: "settings" }, schema: { dsn: `postgres://app:${C(13)}@db/app` } },
     ],
-    agent: { env: [{ name: "PGPASSWORD", value: C(14) }, { name: "HOME", value: "/root" }, { name: "API_TOKEN", value: C(15) }] },
+    agent: {
+      env: [
+        { name: "PGPASSWORD", value: C(14) },
+        { name: "HOME", value: "/root" },
+        { name: "API_TOKEN", value: C(15) },
+      ],
+    },
     externalDb: { dsn: C(16), credentials: C(17), pwd: C(18), passphrase: C(19) },
     ldap: { enabled: true, ldapBindPw: C(20), bindDn: "cn=admin,dc=acme" },
     email: { smtpPassword: C(21), host: "smtp.acme.io" },
@@ -78,14 +84,25 @@ describe("plain credentials", () => {
     const routes = r.stdout.split("\n").filter((l) => l.startsWith("  "));
     assert.equal(routes.length, 29, r.stdout);
     for (const path of ["externalDb.dsn", "ldap.ldapBindPw", "agent.env[0].value", "agent.env[2].value", "redis.auth.password", "integrations.slackWebhook"]) {
-      assert.ok(r.stdout.includes(`polyaxon:agent.values.${path}: `) && r.stdout.includes(`run \`pulumi config set --secret --path 'polyaxon:agent.values.${path}' '<value>' --stack dev\``), `${path}\n${r.stdout}`);
+      assert.ok(
+        r.stdout.includes(`polyaxon:agent.values.${path}: `) &&
+          r.stdout.includes(`run \`pulumi config set --secret --path 'polyaxon:agent.values.${path}' '<value>' --stack dev\``),
+        `${path}\n${r.stdout}`,
+      );
     }
     const route = (at: string, rest: string) => assert.ok(r.stdout.includes(`  ${at}: ${rest}`), `${at}: ${rest}\n${r.stdout}`);
-    route("polyaxon:connections[0].env.PGPASSWORD", "a credential (by its name): add secret.fromConfig: {PGPASSWORD: warehouseDbPgpassword} to entry warehouse-db, then run `pulumi config set --secret warehouseDbPgpassword '<value>' --stack dev`");
+    route(
+      "polyaxon:connections[0].env.PGPASSWORD",
+      "a credential (by its name): add secret.fromConfig: {PGPASSWORD: warehouseDbPgpassword} to entry warehouse-db, then run `pulumi config set --secret warehouseDbPgpassword '<value>' --stack dev`",
+    );
     route("polyaxon:connections[0].annotations.acme.io/api-token", "a credential (by its name): add secret.fromConfig: {acme.io_api-token: warehouseDbAcmeIoApiToken}");
-    route("polyaxon:connections[1].schema.url", "a URL with a password (the URL was kept without its credentials): add secret.gitToken: repoGitToken to entry repo, then run `pulumi config set --secret repoGitToken '<value>' --stack dev`");
+    route(
+      "polyaxon:connections[1].schema.url",
+      "a URL with a password (the URL was kept without its credentials): add secret.gitToken: repoGitToken to entry repo, then run `pulumi config set --secret repoGitToken '<value>' --stack dev`",
+    );
     route("polyaxon:connections[4].schema.url", "a webhook URL (its path is its secret): add secret.notifier: [{url: discordWebhookUrl}] to entry discord");
     route("polyaxon:connections[6].schema.dsn", "a URL with a password (the URL was kept without its credentials): add secret.fromConfig: {dsn: settingsDsn}");
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a written stack file, read by path
     const config = (fromYaml(written) as { config: Record<string, any> }).config;
     assert.equal(config["polyaxon:connections"][1].schema.url, "https://github.com/acme/models");
     assert.equal(config["polyaxon:connections"][1].schema.revision, "a".repeat(40));
@@ -115,8 +132,17 @@ describe("plain credentials", () => {
     const errors = r.stderr.split("\n").filter((l) => l.startsWith("error "));
     const credential = errors.filter((l) => /holds .* in clear/.test(l));
     assert.equal(credential.length, 29, credential.join("\n"));
-    for (const path of ["polyaxon:connections[0].env.PGPASSWORD", "polyaxon:connections[0].annotations.acme.io/api-token", "polyaxon:connections[1].schema.url", "polyaxon:connections[3].schema.headers.Authorization", "polyaxon:agent.values.ldap.ldapBindPw"]) {
-      assert.ok(credential.some((l) => l.startsWith(`error ${path}: `)), `${path}\n${credential.join("\n")}`);
+    for (const path of [
+      "polyaxon:connections[0].env.PGPASSWORD",
+      "polyaxon:connections[0].annotations.acme.io/api-token",
+      "polyaxon:connections[1].schema.url",
+      "polyaxon:connections[3].schema.headers.Authorization",
+      "polyaxon:agent.values.ldap.ldapBindPw",
+    ]) {
+      assert.ok(
+        credential.some((l) => l.startsWith(`error ${path}: `)),
+        `${path}\n${credential.join("\n")}`,
+      );
     }
     assert.ok(credential.every((l) => / Fix: /.test(l)));
     // One error per field: each path once.
@@ -127,12 +153,23 @@ describe("plain credentials", () => {
   it("routes a credential of an env in the list form by the variable's name, offline and in import", async () => {
     const dir = mkdtempSync(join(tmpdir(), "plx-plain-"));
     cpSync(join(PROJECT_ROOT, "Pulumi.yaml"), join(dir, "Pulumi.yaml"));
-    const db = { name: "db", kind: "postgres", secret: { name: "pg" }, env: [{ name: "HOME", value: "/root" }, { name: "PGPASSWORD", value: C(1) }] };
+    const db = {
+      name: "db",
+      kind: "postgres",
+      secret: { name: "pg" },
+      env: [
+        { name: "HOME", value: "/root" },
+        { name: "PGPASSWORD", value: C(1) },
+      ],
+    };
     writeFileSync(join(dir, "Pulumi.dev.yaml"), toYaml({ config: { "polyaxon:connections": [db], "kubernetes:context": "kind-dev" } }));
     writeFileSync(join(dir, "values.yaml"), toYaml({ connections: [db] }));
     const route = /add secret\.fromConfig: \{PGPASSWORD: dbPgpassword\} to entry db/;
     const v = await cli(["validate", "--stack", "dev"], dir);
-    assert.match(v.stderr.split("\n").find((l) => l.startsWith("error polyaxon:connections[0].env[1].value: "))!, route);
+    assert.match(
+      v.stderr.split("\n").find((l) => l.startsWith("error polyaxon:connections[0].env[1].value: "))!,
+      route,
+    );
     const i = await cli(["import", join(dir, "values.yaml"), "--stack", "staging", "--force"], dir);
     assert.match(i.text.split("\n").find((l) => l.includes("connections[0].env[1].value: ")) ?? i.text, route);
     assert.doesNotMatch(v.text + i.text, /CANARY/);

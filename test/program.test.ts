@@ -5,28 +5,11 @@
 import { strict as assert } from "node:assert";
 import { readStackConfig } from "../cli/stack-file.js";
 import { renderFiles } from "../cli/render.js";
-import {
-  loadStack,
-  planStack,
-  ROLLOUT_ANNOTATION,
-} from "../components/internal.js";
+import { loadStack, planStack, ROLLOUT_ANNOTATION } from "../components/internal.js";
 import { runStack, stackResources } from "../program.js";
 import { kubernetesObjectsOf, registeredManifests, renderedManifests } from "./helpers/render-compare.js";
-import {
-  isSecretValue,
-  registered,
-  resetRegistered,
-  setConfig,
-  settled,
-  valueOf,
-} from "./helpers/pulumi-mocks.js";
-import {
-  canaryFor,
-  exampleStacks,
-  FIXTURE_STACKS,
-  loadStackIntoConfig,
-  yamlOf,
-} from "./helpers/stacks.js";
+import { isSecretValue, registered, resetRegistered, setConfig, settled, valueOf } from "./helpers/pulumi-mocks.js";
+import { canaryFor, exampleStacks, FIXTURE_STACKS, loadStackIntoConfig, yamlOf } from "./helpers/stacks.js";
 
 const kubernetesObjects = () => kubernetesObjectsOf(registered);
 
@@ -120,9 +103,7 @@ describe("stack program on the mock engine", () => {
     assert.throws(
       () => runStack(),
       (err: Error) =>
-        /polyaxon:artifactsStore\.kind/.test(err.message) &&
-        /polyaxon:connections\[0\]\.kind/.test(err.message) &&
-        /polyaxon:connections\[1\]\.schema\.bucket/.test(err.message),
+        /polyaxon:artifactsStore\.kind/.test(err.message) && /polyaxon:connections\[0\]\.kind/.test(err.message) && /polyaxon:connections\[1\]\.schema\.bucket/.test(err.message),
     );
     assert.equal(registered.length, 0);
   });
@@ -139,7 +120,8 @@ describe("stack program on the mock engine", () => {
     setConfig({ "kubernetes:kubeconfig": kubeconfig });
     assert.throws(
       () => runStack(),
-      (err: Error) => /kubernetes:kubeconfig: holds cluster credentials .* in clear.*pulumi config set --secret kubernetes:kubeconfig/s.test(err.message) && !/CANARY/.test(err.message),
+      (err: Error) =>
+        /kubernetes:kubeconfig: holds cluster credentials .* in clear.*pulumi config set --secret kubernetes:kubeconfig/s.test(err.message) && !/CANARY/.test(err.message),
     );
     assert.equal(registered.length, 0);
     // The same kubeconfig set with --secret is accepted, and stays secret.

@@ -6,14 +6,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { renderFiles } from "../cli/render.js";
-import {
-  configSourceFrom,
-  errorsOf,
-  formatDiagnostic,
-  loadStack,
-  planStack,
-  RULES,
-} from "../components/internal.js";
+import { configSourceFrom, errorsOf, formatDiagnostic, loadStack, planStack, RULES } from "../components/internal.js";
 import { mutateAt, pathsOf, validStack } from "./helpers/arbitraries.js";
 import { reverseKeys } from "./helpers/key-order.js";
 

@@ -61,7 +61,34 @@ const scalar = fc.oneof(
   fc.stringMatching(/^[-+]?(0[xXoObB]?)?[0-9a-fA-F_]{0,6}$/),
   fc.stringMatching(/^[-+]?[0-9_]{0,4}\.?[0-9]{0,3}([eE][-+]?[0-9]{1,3})?$/),
   fc.stringMatching(/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,3}([Tt ][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\.[0-9]{1,10})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$/),
-  fc.constantFrom("~", "null", "Null", "NULL", "true", "True", "TRUE", "yes", "No", "on", "off", ".inf", "-.Inf", "+.INF", ".nan", ".NaN", "+.nan", "<<", "0", "-0", "00", "08", "0o", "0x", "1e400", "-1e400"),
+  fc.constantFrom(
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "true",
+    "True",
+    "TRUE",
+    "yes",
+    "No",
+    "on",
+    "off",
+    ".inf",
+    "-.Inf",
+    "+.INF",
+    ".nan",
+    ".NaN",
+    "+.nan",
+    "<<",
+    "0",
+    "-0",
+    "00",
+    "08",
+    "0o",
+    "0x",
+    "1e400",
+    "-1e400",
+  ),
 );
 
 describe("stack files read as the Pulumi CLI reads them (yaml.v3)", function () {
@@ -100,7 +127,10 @@ describe("stack files read as the Pulumi CLI reads them (yaml.v3)", function () 
   it("refuses in validate, with the fix, a date Pulumi would hand the program as Go's timestamp text, and .inf", async () => {
     const project = mkdtempSync(join(tmpdir(), "plx-yaml-v3-"));
     writeFileSync(join(project, "Pulumi.yaml"), "name: polyaxon-connections\nruntime: nodejs\n");
-    writeFileSync(join(project, "Pulumi.dates.yaml"), "config:\n  polyaxon:connections:\n    - {name: code, kind: git, schema: {url: 'https://github.com/acme/ml', revision: 2024-01-01}}\n    - {name: b, kind: git, schema: {url: 'https://github.com/acme/b', revision: 2024-06-01T10:00:00Z}}\n");
+    writeFileSync(
+      join(project, "Pulumi.dates.yaml"),
+      "config:\n  polyaxon:connections:\n    - {name: code, kind: git, schema: {url: 'https://github.com/acme/ml', revision: 2024-01-01}}\n    - {name: b, kind: git, schema: {url: 'https://github.com/acme/b', revision: 2024-06-01T10:00:00Z}}\n",
+    );
     writeFileSync(join(project, "Pulumi.inf.yaml"), "config:\n  polyaxon:namespace: .inf\n");
     const dates = await cli(["validate", "--stack", "dates"], project);
     assert.equal(dates.code, 2, dates.text);
@@ -125,7 +155,10 @@ describe("stack files read as the Pulumi CLI reads them (yaml.v3)", function () 
   it("refuses merge keys and __proto__ in validate, in imported values, and in the program's config", async () => {
     const project = mkdtempSync(join(tmpdir(), "plx-data-keys-"));
     writeFileSync(join(project, "Pulumi.yaml"), "name: polyaxon-connections\nruntime: nodejs\n");
-    writeFileSync(join(project, "Pulumi.merge.yaml"), "config:\n  polyaxon:library:\n    - &base {name: data, kind: s3, schema: {bucket: 's3://data'}}\n  polyaxon:connections:\n    - <<: *base\n      name: more\n");
+    writeFileSync(
+      join(project, "Pulumi.merge.yaml"),
+      "config:\n  polyaxon:library:\n    - &base {name: data, kind: s3, schema: {bucket: 's3://data'}}\n  polyaxon:connections:\n    - <<: *base\n      name: more\n",
+    );
     const merged = await cli(["validate", "--stack", "merge"], project);
     assert.equal(merged.code, 2, merged.text);
     assert.match(merged.text, /error polyaxon:connections\[0\]\.<<: is a YAML merge key\. Fix: write the merged fields out/);
@@ -136,6 +169,9 @@ describe("stack files read as the Pulumi CLI reads them (yaml.v3)", function () 
     const { loadStack } = await import("../components/internal.js");
     const { configSourceFrom } = await import("../components/internal.js");
     const { diagnostics } = loadStack(configSourceFrom(JSON.parse('{"connections": [{"name": "a", "kind": "git", "constructor": {"kind": "s3"}}]}')));
-    assert.ok(diagnostics.some((d) => d.rule === "data-key" && d.path === "polyaxon:connections[0].constructor"), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.some((d) => d.rule === "data-key" && d.path === "polyaxon:connections[0].constructor"),
+      JSON.stringify(diagnostics),
+    );
   });
 });

@@ -29,7 +29,12 @@ describe("the README", () => {
   });
 
   it("links only to files that exist, in the README and in docs/", () => {
-    for (const file of ["README.md", ...["commands", "configuration", "connections", "validation", "secrets", "agents", "ce", "pr-previews", "library", "pulumi-up", "performance", "testing"].map((d) => `docs/${d}.md`)]) {
+    for (const file of [
+      "README.md",
+      ...["commands", "configuration", "connections", "validation", "secrets", "agents", "ce", "pr-previews", "library", "pulumi-up", "performance", "testing"].map(
+        (d) => `docs/${d}.md`,
+      ),
+    ]) {
       const text = readFileSync(join(PROJECT_ROOT, file), "utf8");
       const base = file.startsWith("docs/") ? join(PROJECT_ROOT, "docs") : PROJECT_ROOT;
       for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) {

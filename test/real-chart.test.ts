@@ -108,7 +108,10 @@ describe(`the official charts, rendered by a real helm`, function () {
   });
 
   it("rolls the gateway pod (agent: streams, CE: api) through gateway.annotations, in both charts", () => {
-    for (const [chart, workload] of [[AGENT_CHART, "streams"], [PLATFORM_CHART, "api"]] as const) {
+    for (const [chart, workload] of [
+      [AGENT_CHART, "streams"],
+      [PLATFORM_CHART, "api"],
+    ] as const) {
       const { catalog } = loadCatalog(configSourceFrom({}));
       const values = withRolloutAnnotation(planAgent(catalog!).values, "v-123");
       const { objects } = helmTemplate(chart, "roll", "polyaxon", toYaml(values));

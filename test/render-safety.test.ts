@@ -40,11 +40,13 @@ function spawnCli(args: string[], cwd: string, interruptWhen?: () => boolean): P
     const child = spawn(process.execPath, [BIN, ...args], { cwd });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
-    const poll = interruptWhen && setInterval(() => {
-      if (!interruptWhen()) return;
-      clearInterval(poll);
-      child.kill("SIGINT");
-    }, 1);
+    const poll =
+      interruptWhen &&
+      setInterval(() => {
+        if (!interruptWhen()) return;
+        clearInterval(poll);
+        child.kill("SIGINT");
+      }, 1);
     child.on("close", (code, signal) => {
       clearInterval(poll);
       done({ code, signal, stderr });
@@ -205,7 +207,14 @@ describe("render writes only where it may", () => {
     assert.equal((await cli(["render", "--stack", "dev", "--out", out], dir)).code, 0);
     assert.deepEqual(readdirSync(out).sort(), [...theirs, ".dev.render-old-8-cccccccccccc", "dev"].sort());
     for (const name of theirs) assert.equal(readFileSync(join(out, name, "keep.txt"), "utf8"), "mine");
-    assert.deepEqual(snapshot(join(out, ".dev.render-old-8-cccccccccccc")), Object.fromEntries(Object.entries(before).filter(([k]) => k.startsWith(".dev.render-old-8-")).map(([k, v]) => [k.slice(".dev.render-old-8-cccccccccccc/".length), v])));
+    assert.deepEqual(
+      snapshot(join(out, ".dev.render-old-8-cccccccccccc")),
+      Object.fromEntries(
+        Object.entries(before)
+          .filter(([k]) => k.startsWith(".dev.render-old-8-"))
+          .map(([k, v]) => [k.slice(".dev.render-old-8-cccccccccccc/".length), v]),
+      ),
+    );
   });
 
   it("re-renders by linking each unchanged file it wrote before, and writing only what changed", async () => {
@@ -251,19 +260,24 @@ describe("render writes only where it may", () => {
     const dir = project("big", { "polyaxon:connections": connections });
     const out = temp();
     const runs = await Promise.all(
-      Array.from({ length: 4 }, () =>
-        new Promise<{ code: number | null; stderr: string }>((done) => {
-          const child = spawn(process.execPath, [BIN, "render", "--stack", "big", "--out", out], { cwd: dir });
-          let stderr = "";
-          child.stderr.on("data", (d) => (stderr += d));
-          child.on("close", (code) => done({ code, stderr }));
-        }),
+      Array.from(
+        { length: 4 },
+        () =>
+          new Promise<{ code: number | null; stderr: string }>((done) => {
+            const child = spawn(process.execPath, [BIN, "render", "--stack", "big", "--out", out], { cwd: dir });
+            let stderr = "";
+            child.stderr.on("data", (d) => (stderr += d));
+            child.on("close", (code) => done({ code, stderr }));
+          }),
       ),
     );
     for (const run of runs) {
       if (run.code !== 0) {
         assert.equal(run.code, 1, run.stderr);
-        assert.match(run.stderr, /is busy: (another render \(process \d+\) is writing it\. Run again when it is done .*|other renders keep taking it; run again); nothing was touched/);
+        assert.match(
+          run.stderr,
+          /is busy: (another render \(process \d+\) is writing it\. Run again when it is done .*|other renders keep taking it; run again); nothing was touched/,
+        );
       }
     }
     assert.ok(runs.some((r) => r.code === 0));

@@ -29,7 +29,11 @@ describe("catalogs of any size under pulumi up", function () {
   this.timeout(300_000);
 
   it("validate estimates PULUMI_CONFIG as the launcher builds it, advises a catalog file past 64 KiB and refuses past 128 KiB", async () => {
-    for (const [n, expect] of [[100, "none"], [200, "warning"], [400, "error"]] as const) {
+    for (const [n, expect] of [
+      [100, "none"],
+      [200, "warning"],
+      [400, "error"],
+    ] as const) {
       const dir = project(n, "config", 1_000_000);
       const estimate = readStackConfig(dir, "big").environmentBytes!();
       // A secret counts at its ciphertext's length offline: exact for a plaintext as long.
@@ -55,7 +59,10 @@ describe("catalogs of any size under pulumi up", function () {
     const build = (n: number) => {
       const dir = project(n, "file", 1);
       const file = join(dir, "Pulumi.big.yaml");
-      writeFileSync(file, readFileSync(file, "utf8").replace(/v1:ciphertext-of-([up]\d+)-0123456789abcdef/g, (_, k: string) => `${k}-`.padEnd(40, "s")));
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8").replace(/v1:ciphertext-of-([up]\d+)-0123456789abcdef/g, (_, k: string) => `${k}-`.padEnd(40, "s")),
+      );
       return { dir, estimate: readStackConfig(dir, "big").environmentBytes!() };
     };
     const fits = (bytes: number) => bytes + "PULUMI_CONFIG=".length + 1 <= ENV_STRING_LIMIT;
@@ -106,7 +113,8 @@ describe("catalogs of any size under pulumi up", function () {
         assert.equal(run.exitCode, 0, run.stderr.slice(0, 2000));
         assert.deepEqual(run.violations, []);
         const kinds = new Map<string, number>();
-        for (const r of run.registrations.filter((x) => x.custom && x.type.startsWith("kubernetes:") && x.type !== "pulumi:providers:kubernetes")) kinds.set(r.type, (kinds.get(r.type) ?? 0) + 1);
+        for (const r of run.registrations.filter((x) => x.custom && x.type.startsWith("kubernetes:") && x.type !== "pulumi:providers:kubernetes"))
+          kinds.set(r.type, (kinds.get(r.type) ?? 0) + 1);
         assert.deepEqual(Object.fromEntries(kinds), {
           "kubernetes:core/v1:PersistentVolumeClaim": n,
           "kubernetes:core/v1:ConfigMap": n,

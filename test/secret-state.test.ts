@@ -35,6 +35,7 @@ async function runEntryPoint(): Promise<Record<string, unknown>> {
   delete require.cache[entry];
   try {
     const outputs = await runInPulumiStack(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program as the SDK loads it
       const program = require(entry) as unknown;
       return program instanceof Function ? program() : program;
     });

@@ -41,9 +41,7 @@ function filesUnder(dir: string): Map<string, string> {
 
 /** Every `secure:` ciphertext of a stack file. */
 function ciphertexts(dir: string, stack: string): string[] {
-  return [...readStackFile(dir, stack).values()]
-    .filter((v): v is { secure: string } => typeof v === "object" && v !== null && "secure" in v)
-    .map((v) => v.secure);
+  return [...readStackFile(dir, stack).values()].filter((v): v is { secure: string } => typeof v === "object" && v !== null && "secure" in v).map((v) => v.secure);
 }
 
 describe("secret sources", () => {
@@ -106,19 +104,14 @@ describe("secret sources", () => {
     const { catalog } = loadCatalog(readStackConfig(FIXTURE_STACKS, "secrets"));
     const objects = new Map(planAgent(catalog!).objects.map((o) => [o.id, o]));
     const pd = objects.get("Secret/research/pagerduty-notifier")!.secretData!;
-    assert.deepEqual(JSON.parse(composeSecret(pd.pagerduty!, (k) => `<${k}>`)), [
-      { url: "<polyaxon:pagerdutyUrl>", service_key: "<polyaxon:pagerdutyServiceKey>" },
-    ]);
+    assert.deepEqual(JSON.parse(composeSecret(pd.pagerduty!, (k) => `<${k}>`)), [{ url: "<polyaxon:pagerdutyUrl>", service_key: "<polyaxon:pagerdutyServiceKey>" }]);
     const s3 = objects.get("Secret/research/minio-datasets")!.secretData!;
-    assert.deepEqual(
-      Object.fromEntries(Object.entries(s3).map(([k, r]) => [k, composeSecret(r, (key) => `<${key}>`)])),
-      {
-        AWS_ACCESS_KEY_ID: "<polyaxon:minioKeyId>",
-        AWS_SECRET_ACCESS_KEY: "<polyaxon:minioSecretKey>",
-        AWS_REGION: "us-east-1",
-        AWS_ENDPOINT_URL: "https://minio.research.svc:9000",
-      },
-    );
+    assert.deepEqual(Object.fromEntries(Object.entries(s3).map(([k, r]) => [k, composeSecret(r, (key) => `<${key}>`)])), {
+      AWS_ACCESS_KEY_ID: "<polyaxon:minioKeyId>",
+      AWS_SECRET_ACCESS_KEY: "<polyaxon:minioSecretKey>",
+      AWS_REGION: "us-east-1",
+      AWS_ENDPOINT_URL: "https://minio.research.svc:9000",
+    });
   });
 
   it("writes values in clear only with --reveal, from PLXC_SECRET_* variables, and says so once", async () => {
@@ -169,7 +162,10 @@ describe("secret sources", () => {
       const inSecrets = registered.flatMap((r) => (r.inputs.stringData === undefined ? [] : [JSON.stringify(unwrapSecrets(r.inputs.stringData))]));
       for (const canary of Object.values(secrets)) {
         const marker = CANARY_PATTERN.exec(canary)![0];
-        assert.ok(inSecrets.some((s) => s.includes(marker)), `${marker} did not reach its Secret`);
+        assert.ok(
+          inSecrets.some((s) => s.includes(marker)),
+          `${marker} did not reach its Secret`,
+        );
       }
       const secretInputs = registered.filter((r) => r.inputs.stringData !== undefined);
       for (const r of secretInputs) {

@@ -24,7 +24,10 @@ function typeCheck(program: string): { ok: boolean; output: string } {
     writeFileSync(join(dir, "program.ts"), program);
     writeFileSync(
       join(dir, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { strict: true, module: "nodenext", moduleResolution: "nodenext", target: "ES2022", noEmit: true, skipLibCheck: true, types: ["node"] }, files: ["program.ts"] }),
+      JSON.stringify({
+        compilerOptions: { strict: true, module: "nodenext", moduleResolution: "nodenext", target: "ES2022", noEmit: true, skipLibCheck: true, types: ["node"] },
+        files: ["program.ts"],
+      }),
     );
     const r = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", dir], { encoding: "utf8" });
     return { ok: r.status === 0, output: r.stdout + r.stderr };
@@ -39,7 +42,9 @@ describe("the typed Agent API", function () {
   this.timeout(60000);
 
   it("type-checks a program, and refuses an s3 entry with a git schema at compile time", () => {
-    const good = typeCheck(`${header}export const agent = new Agent("t", { artifactsStore: { name: "a", kind: "s3", schema: { bucket: "s3://a" }, secret: { name: "s", stringData: { K: cfg.requireSecret("k") } } } });\n`);
+    const good = typeCheck(
+      `${header}export const agent = new Agent("t", { artifactsStore: { name: "a", kind: "s3", schema: { bucket: "s3://a" }, secret: { name: "s", stringData: { K: cfg.requireSecret("k") } } } });\n`,
+    );
     assert.ok(good.ok, good.output);
     const bad = typeCheck(`${header}export const agent = new Agent("t", { connections: [{ name: "c", kind: "s3", schema: { url: "https://github.com/acme/ml" } }] });\n`);
     assert.equal(bad.ok, false);
@@ -100,7 +105,10 @@ describe("the typed Agent API", function () {
       () => new Agent("outputs", args),
       (err: Error) =>
         err instanceof CatalogError &&
-        assert.deepEqual(err.diagnostics.map((d) => d.path), ["namespace", "values.controller.replicas", "values.flags[0]"]) === undefined &&
+        assert.deepEqual(
+          err.diagnostics.map((d) => d.path),
+          ["namespace", "values.controller.replicas", "values.flags[0]"],
+        ) === undefined &&
         /^error namespace: is a Pulumi Output, known only once the deployment runs/m.test(err.message),
     );
     assert.equal(registered.length, 0);

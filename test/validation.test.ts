@@ -3,14 +3,7 @@
  * and the fix; valid catalogs of each kind family pass.
  */
 import { strict as assert } from "node:assert";
-import {
-  configSourceFrom,
-  type Diagnostic,
-  errorsOf,
-  formatDiagnostic,
-  loadCatalog,
-  warningsOf,
-} from "../components/internal.js";
+import { configSourceFrom, type Diagnostic, errorsOf, formatDiagnostic, loadCatalog, warningsOf } from "../components/internal.js";
 
 function diagnose(config: Record<string, unknown>, secretKeys: string[] = []): Diagnostic[] {
   return loadCatalog(configSourceFrom(config, secretKeys)).diagnostics;
@@ -34,7 +27,13 @@ describe("catalog validation", () => {
     });
 
     it("ranks kind suggestions by edit distance, a swap of two letters being one edit", () => {
-      for (const [typo, kind] of [["gti", "git"], ["volume_clam", "volume_claim"], ["sl4ck", "slack"], ["psotgres", "postgres"], ["host-path", "host_path"]]) {
+      for (const [typo, kind] of [
+        ["gti", "git"],
+        ["volume_clam", "volume_claim"],
+        ["sl4ck", "slack"],
+        ["psotgres", "postgres"],
+        ["host-path", "host_path"],
+      ]) {
         const d = errorAt(diagnose({ connections: [{ name: "a", kind: typo }] }), "polyaxon:connections[0].kind");
         assert.match(d.fix!, new RegExp(`^use ${kind}\\b`), `${typo}: ${d.fix}`);
       }
@@ -45,7 +44,11 @@ describe("catalog validation", () => {
       const good = ["team", "example.com/team", "a.b-c_d", "polyaxon.com/connection", `${"a".repeat(63)}`];
       const annotations = Object.fromEntries([...bad, ...good].map((k) => [k, "v"]));
       const errors = errorsOf(diagnose({ connections: [{ name: "a", kind: "postgres", annotations }] }));
-      for (const key of bad) assert.ok(errors.some((d) => d.path === `polyaxon:connections[0].annotations.${key}` && /Kubernetes annotation key/.test(d.fix ?? "")), `${JSON.stringify(key)} refused`);
+      for (const key of bad)
+        assert.ok(
+          errors.some((d) => d.path === `polyaxon:connections[0].annotations.${key}` && /Kubernetes annotation key/.test(d.fix ?? "")),
+          `${JSON.stringify(key)} refused`,
+        );
       assert.equal(errors.length, bad.length, errors.map(formatDiagnostic).join("\n"));
     });
 
@@ -121,10 +124,7 @@ describe("catalog validation", () => {
     });
 
     it("refuses a relative mountPath", () => {
-      const d = errorAt(
-        diagnose({ connections: [{ name: "a", kind: "host_path", schema: { hostPath: "/x", mountPath: "data" } }] }),
-        "polyaxon:connections[0].schema.mountPath",
-      );
+      const d = errorAt(diagnose({ connections: [{ name: "a", kind: "host_path", schema: { hostPath: "/x", mountPath: "data" } }] }), "polyaxon:connections[0].schema.mountPath");
       assert.match(d.fix!, /absolute/);
     });
 
@@ -252,7 +252,9 @@ describe("catalog validation", () => {
       connections: [{ name: "a", kind: "S3", schema: { bucket: "s3://a" } }, { name: "b", kind: "s3", schema: {} }, s3("c", { extra: 1 })],
       agent: { release: "Bad Release" },
     });
-    const paths = errorsOf(ds).map((d) => d.path).sort();
+    const paths = errorsOf(ds)
+      .map((d) => d.path)
+      .sort();
     assert.deepEqual(paths, [
       "polyaxon:agent.release",
       "polyaxon:artifactsStore.kind",
@@ -268,11 +270,10 @@ describe("catalog validation", () => {
       connections: [s3("a"), { name: "broken", kind: "s4" }, s3("a")],
       mountConnections: ["broken", "missing"],
     });
-    assert.deepEqual(errorsOf(ds).map((d) => d.path), [
-      "polyaxon:connections[1].kind",
-      "polyaxon:connections[2].name",
-      "polyaxon:mountConnections[1]",
-    ]);
+    assert.deepEqual(
+      errorsOf(ds).map((d) => d.path),
+      ["polyaxon:connections[1].kind", "polyaxon:connections[2].name", "polyaxon:mountConnections[1]"],
+    );
   });
 
   it("accepts one valid entry of every kind family", () => {

@@ -9,15 +9,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fromYaml as parse } from "../components/load/yaml.js";
 import { readStackConfig } from "../cli/stack-file.js";
-import {
-  CONNECTION_KINDS,
-  configSourceFrom,
-  DEFAULT_ARTIFACTS_STORE,
-  loadCatalog,
-  renderValues,
-  renderValuesYaml,
-  toYaml,
-} from "../components/internal.js";
+import { CONNECTION_KINDS, configSourceFrom, DEFAULT_ARTIFACTS_STORE, loadCatalog, renderValues, renderValuesYaml, toYaml } from "../components/internal.js";
 import { AGENT_CHART, gatewayPodOf, helmTemplate } from "./helpers/helm.js";
 import { assertGolden } from "./helpers/golden.js";
 import { polyaxonValuesProblems } from "./helpers/polyaxon-rules.js";
@@ -34,7 +26,6 @@ function catalogOf(config: Record<string, unknown>, secretKeys: string[] = []) {
   assert.ok(catalog, JSON.stringify(diagnostics, null, 1));
   return catalog;
 }
-
 
 describe("Helm values", () => {
   it("the every-kind fixture holds each kind once", () => {
@@ -73,12 +64,10 @@ describe("Helm values", () => {
       { name: "gcs-secret", secret: { secretName: "gcs-secret" } },
       { name: "docker-conf", secret: { secretName: "docker-conf" } },
     ]);
-    assert.deepEqual(pod.volumeMounts.map((m) => `${String(m.name)}:${String(m.mountPath)}`), [
-      "node-scratch:/scratch",
-      "training-data:/data/training",
-      "gcs-secret:/plx-context/.gc",
-      "docker-conf:/kaniko/.docker",
-    ]);
+    assert.deepEqual(
+      pod.volumeMounts.map((m) => `${String(m.name)}:${String(m.mountPath)}`),
+      ["node-scratch:/scratch", "training-data:/data/training", "gcs-secret:/plx-context/.gc", "docker-conf:/kaniko/.docker"],
+    );
     const names = pod.volumes.map((v) => v.name);
     assert.equal(new Set(names).size, names.length, "the API server rejects duplicate volume names");
   });
@@ -92,27 +81,30 @@ describe("Helm values", () => {
 
   it("strips provisioning keys and renders agent settings without any token", () => {
     const values = renderValues(
-      catalogOf({
-        artifactsStore: {
-          name: "store",
-          kind: "volume_claim",
-          schema: { volumeClaim: "store", mountPath: "/store" },
-          pvc: { size: "1Gi" },
-        },
-        connections: [
-          {
-            name: "db",
-            kind: "postgres",
-            secret: { name: "db", fromConfig: { PGPASSWORD: "dbPassword" } },
-            configMap: { name: "db-settings", data: { PGHOST: "db" } },
+      catalogOf(
+        {
+          artifactsStore: {
+            name: "store",
+            kind: "volume_claim",
+            schema: { volumeClaim: "store", mountPath: "/store" },
+            pvc: { size: "1Gi" },
           },
-        ],
-        agent: {
-          instance: "acme.1234",
-          agentSecret: { name: "token", fromConfig: { POLYAXON_AUTH_TOKEN: "agentToken" } },
-          values: { agent: { resources: { limits: { cpu: "1" } } } },
+          connections: [
+            {
+              name: "db",
+              kind: "postgres",
+              secret: { name: "db", fromConfig: { PGPASSWORD: "dbPassword" } },
+              configMap: { name: "db-settings", data: { PGHOST: "db" } },
+            },
+          ],
+          agent: {
+            instance: "acme.1234",
+            agentSecret: { name: "token", fromConfig: { POLYAXON_AUTH_TOKEN: "agentToken" } },
+            values: { agent: { resources: { limits: { cpu: "1" } } } },
+          },
         },
-      }, ["polyaxon:dbPassword", "polyaxon:agentToken"]),
+        ["polyaxon:dbPassword", "polyaxon:agentToken"],
+      ),
     );
     assert.deepEqual(values.artifactsStore, { name: "store", kind: "volume_claim", schema: { volumeClaim: "store", mountPath: "/store" } });
     assert.deepEqual(values.connections, [{ name: "db", kind: "postgres", secret: { name: "db" }, configMap: { name: "db-settings" } }]);

@@ -40,7 +40,10 @@ describe("pull-request workflows", () => {
 
   it("posts the sticky comment only from the workflow_run workflow (fork pull requests have a read-only token)", () => {
     const posting = workflows.filter(({ wf }) => Object.values(wf.jobs).some((j) => j.steps?.some((s) => s.uses?.startsWith("marocchino/"))));
-    assert.deepEqual(posting.map((p) => p.file), ["catalog-diff-comment.yml"]);
+    assert.deepEqual(
+      posting.map((p) => p.file),
+      ["catalog-diff-comment.yml"],
+    );
     assert.ok("workflow_run" in posting[0]!.wf.on);
     const pr = workflows.find((w) => w.file === "pull-request.yml")!.wf;
     for (const [name, job] of Object.entries(pr.jobs)) {

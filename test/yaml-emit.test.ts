@@ -21,9 +21,44 @@ const trickyString = fc.oneof(
   fc.string(),
   fc.string({ unit: fc.constantFrom(..."aZ0 -:#/._'\"\\\n\t{}[],&*!|>%@`?~=<\u00a0\u2028é😀".split(/(?:)/u)), maxLength: 8 }),
   fc.constantFrom(
-    "", " ", "-", "---", "...", "=", "~", "<<", "true", "False", "NULL", "yes", "No", "on", "OFF", "y", "N", "null",
-    "0", "0x1F", "0o17", "1e3", ".inf", "-.Inf", ".nan", "1_000", "2024-01-01", "12:30", "a: b", "a #b", "#a", "- a",
-    "key:", "http://x.y/z", "/data/x", "app.kubernetes.io/part-of", "10Gi", "<redacted: from config polyaxon:k>",
+    "",
+    " ",
+    "-",
+    "---",
+    "...",
+    "=",
+    "~",
+    "<<",
+    "true",
+    "False",
+    "NULL",
+    "yes",
+    "No",
+    "on",
+    "OFF",
+    "y",
+    "N",
+    "null",
+    "0",
+    "0x1F",
+    "0o17",
+    "1e3",
+    ".inf",
+    "-.Inf",
+    ".nan",
+    "1_000",
+    "2024-01-01",
+    "12:30",
+    "a: b",
+    "a #b",
+    "#a",
+    "- a",
+    "key:",
+    "http://x.y/z",
+    "/data/x",
+    "app.kubernetes.io/part-of",
+    "10Gi",
+    "<redacted: from config polyaxon:k>",
   ),
 );
 
@@ -81,7 +116,11 @@ describe("fast YAML writer", () => {
     }
     assert.equal(toYaml({ a: "x\ny" }), "a: |-\n  x\n  y\n");
     // -0 and 0 print alike in JavaScript but not in YAML (js-yaml writes -0.0), whichever comes first.
-    for (const value of [[0, -0], [-0, 0]]) assert.equal(emitYaml(value), jsYaml(value));
+    for (const value of [
+      [0, -0],
+      [-0, 0],
+    ])
+      assert.equal(emitYaml(value), jsYaml(value));
     // Mappings of more than 16 keys take the other sort path.
     const wide = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${(i * 7) % 30}`, i % 2 ? `v${i}` : { a: i }]));
     assert.equal(emitYaml(wide), jsYaml(wide));

@@ -64,9 +64,7 @@ function fieldChanges(before: unknown, after: unknown): FieldChange[] {
   const a = flatten(before);
   const b = flatten(after);
   const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
-  return paths
-    .filter((p) => a.get(p) !== b.get(p))
-    .map((path) => ({ path, ...(a.has(path) ? { before: a.get(path)! } : {}), ...(b.has(path) ? { after: b.get(path)! } : {}) }));
+  return paths.filter((p) => a.get(p) !== b.get(p)).map((path) => ({ path, ...(a.has(path) ? { before: a.get(path)! } : {}), ...(b.has(path) ? { after: b.get(path)! } : {}) }));
 }
 
 /** Keys of `a` and `b`, sorted, each tagged with how it changed (unchanged ones dropped). */
@@ -96,18 +94,16 @@ export function compareStacks(
   const b = head ?? empty;
 
   const sameEntry = (x: EntrySnapshot, y: EntrySnapshot) => x.role === y.role && sameMap(flatten(x.entry), flatten(y.entry));
-  const entries = keyed(a.entries, b.entries, sameEntry).map(
-    ([name, change]): EntryChange => {
-      const now = b.entries.get(name) ?? a.entries.get(name)!;
-      return {
-        name,
-        kind: now.kind,
-        role: now.role,
-        change,
-        fields: change === "changed" ? fieldChanges(a.entries.get(name)!.entry, b.entries.get(name)!.entry) : [],
-      };
-    },
-  );
+  const entries = keyed(a.entries, b.entries, sameEntry).map(([name, change]): EntryChange => {
+    const now = b.entries.get(name) ?? a.entries.get(name)!;
+    return {
+      name,
+      kind: now.kind,
+      role: now.role,
+      change,
+      fields: change === "changed" ? fieldChanges(a.entries.get(name)!.entry, b.entries.get(name)!.entry) : [],
+    };
+  });
 
   const objectIds = new Set([...a.objects.keys(), ...b.objects.keys()]);
   const objects: ObjectChange[] = [];

@@ -23,10 +23,7 @@ export function formatText(diffs: StackDiff[], color: boolean): string {
     }
     if (d.objects.length) lines.push("  kubernetes objects:");
     for (const o of d.objects) {
-      const details = [
-        ...(o.fields.length ? [`fields ${o.fields.join(", ")}`] : []),
-        ...o.secretKeys.map((k) => `secret key ${k.key} ${k.change}`),
-      ];
+      const details = [...(o.fields.length ? [`fields ${o.fields.join(", ")}`] : []), ...o.secretKeys.map((k) => `secret key ${k.key} ${k.change}`)];
       lines.push(paint(COLOR[o.change], `    ${MARK[o.change]} ${o.id}${details.length ? `: ${details.join("; ")}` : ""}`));
     }
     for (const v of d.values) {

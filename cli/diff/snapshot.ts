@@ -4,16 +4,7 @@
  * config value behind each key (never the value itself).
  */
 import { createHash } from "node:crypto";
-import {
-  type Diagnostic,
-  errorsOf,
-  loadStack,
-  materialize,
-  planStack,
-  recipeKeys,
-  redactedValue,
-  type SecretRecipe,
-} from "../../components/catalog.js";
+import { type Diagnostic, errorsOf, loadStack, materialize, planStack, recipeKeys, redactedValue, type SecretRecipe } from "../../components/catalog.js";
 import type { ProjectFiles } from "../project-files.js";
 import { catalogFileReader, configSourceOf, isEncrypted, readStackFile, StackFileError } from "../stack-file.js";
 
@@ -71,9 +62,7 @@ export function snapshotStack(files: ProjectFiles, stack: string): SnapshotResul
   }
   const objects = new Map(plan.objects.map((o) => [o.id, materialize(o, redactedValue)]));
   const secretDigests = new Map(
-    plan.objects
-      .filter((o) => o.secretData)
-      .map((o) => [o.id, new Map(Object.entries(o.secretData!).map(([key, recipe]) => [key, digest(recipe, raw)]))]),
+    plan.objects.filter((o) => o.secretData).map((o) => [o.id, new Map(Object.entries(o.secretData!).map(([key, recipe]) => [key, digest(recipe, raw)]))]),
   );
   const values = new Map(plan.agents.map((a) => [a.release, a.valuesYaml]));
   return { snapshot: { entries, values, objects, secretDigests }, diagnostics };

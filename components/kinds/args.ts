@@ -71,17 +71,48 @@ export type GitConnectionKind = (typeof GitConnectionKind)[keyof typeof GitConne
 
 /** Kinds of a NotifierConnection. */
 export const NotifierConnectionKind = {
-  slack: "slack", teams: "teams", email: "email", discord: "discord", mattermost: "mattermost", pagerduty: "pagerduty", hipchat: "hipchat", webhook: "webhook",
+  slack: "slack",
+  teams: "teams",
+  email: "email",
+  discord: "discord",
+  mattermost: "mattermost",
+  pagerduty: "pagerduty",
+  hipchat: "hipchat",
+  webhook: "webhook",
 } as const;
 export type NotifierConnectionKind = (typeof NotifierConnectionKind)[keyof typeof NotifierConnectionKind];
 
 /** Kinds of a GenericConnection. */
 export const GenericConnectionKind = {
-  aws: "aws", gcp: "gcp", azure: "azure", mysql: "mysql", postgres: "postgres", oracle: "oracle", vertica: "vertica", sqlite: "sqlite",
-  mssql: "mssql", redis: "redis", presto: "presto", mongo: "mongo", cassandra: "cassandra", hdfs: "hdfs", hive_cli: "hive_cli",
-  hive_metastore: "hive_metastore", hive_server2: "hive_server2", pig_cli: "pig_cli", jdbc: "jdbc", snowflake: "snowflake",
-  cloudant: "cloudant", databricks: "databricks", ftp: "ftp", grpc: "grpc", http: "http", jenkins: "jenkins", samba: "samba",
-  segment: "segment", custom: "custom",
+  aws: "aws",
+  gcp: "gcp",
+  azure: "azure",
+  mysql: "mysql",
+  postgres: "postgres",
+  oracle: "oracle",
+  vertica: "vertica",
+  sqlite: "sqlite",
+  mssql: "mssql",
+  redis: "redis",
+  presto: "presto",
+  mongo: "mongo",
+  cassandra: "cassandra",
+  hdfs: "hdfs",
+  hive_cli: "hive_cli",
+  hive_metastore: "hive_metastore",
+  hive_server2: "hive_server2",
+  pig_cli: "pig_cli",
+  jdbc: "jdbc",
+  snowflake: "snowflake",
+  cloudant: "cloudant",
+  databricks: "databricks",
+  ftp: "ftp",
+  grpc: "grpc",
+  http: "http",
+  jenkins: "jenkins",
+  samba: "samba",
+  segment: "segment",
+  custom: "custom",
 } as const;
 export type GenericConnectionKind = (typeof GenericConnectionKind)[keyof typeof GenericConnectionKind];
 

@@ -2,17 +2,10 @@
  * One component per family of connection kinds, each with plain typed args (usable from
  * any Pulumi language) and usable on its own or inside an Agent (`connections: [c]`).
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the component analyzer reads `{ [key: string]: any }` as a schema object */
 import * as pulumi from "@pulumi/pulumi";
 import type { ConnectionArgs, ProvisionedConnection } from "../agent-args.js";
-import type {
-  BucketConnectionKind,
-  ClaimAccessMode,
-  ClaimVolumeMode,
-  CommonArgs,
-  GenericConnectionKind,
-  GitConnectionKind,
-  NotifierConnectionKind,
-} from "./args.js";
+import type { BucketConnectionKind, ClaimAccessMode, ClaimVolumeMode, CommonArgs, GenericConnectionKind, GitConnectionKind, NotifierConnectionKind } from "./args.js";
 import { connectionOf, defined, entryOf, prepareConnection, provisionConnection } from "./kind-connection.js";
 
 /** An s3, gcs or wasb bucket (also an artifacts store). */

@@ -36,7 +36,8 @@ export async function plainConstructArgs(component: string, inputs: Record<strin
     const plain = await state.promise();
     if (!secret) out[key] = plain;
     else if (key === "secret" && isMapping(plain)) out[key] = secretData(plain);
-    else problems.push(`${key}: holds a secret value, but it is written in clear (the chart's catalog ConfigMap, annotations, names); only secret.stringData values may be secrets`);
+    else
+      problems.push(`${key}: holds a secret value, but it is written in clear (the chart's catalog ConfigMap, annotations, names); only secret.stringData values may be secrets`);
   }
   if (problems.length > 0) throw new pulumi.RunError(`${component}: ${problems.length} problem(s); nothing was created:\n${problems.map((p) => `error ${p}`).join("\n")}`);
   return out;

@@ -4,6 +4,7 @@
  * renders the entry without provisioning its objects again. (Each component class extends
  * ComponentResource itself: Pulumi's component analyzer only recognises direct subclasses.)
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the component analyzer reads `{ [key: string]: any }` as a schema object */
 import * as pulumi from "@pulumi/pulumi";
 import { type ConnectionArgs, prepareAgent, type PreparedAgent } from "../agent-args.js";
 import { type EntryPlan, planAgent, toPolyaxonEntry } from "../catalog.js";

@@ -49,32 +49,54 @@ export function catalogFilePathProblem(name: unknown): string | undefined {
 export function withCatalogFile(source: ConfigSource, read: (path: string) => string | undefined): { source: ConfigSource; diagnostics: Diagnostic[]; origin?: CatalogFileOrigin } {
   const name = source.value(CATALOG_FILE_KEY);
   if (name === undefined) return { source, diagnostics: [] };
-  if (source.isSecure(FULL_KEY)) return { source, diagnostics: [problem(FULL_KEY, "is a secret", "set it in plain text: pulumi config set polyaxon:catalogFile catalogs/<stack>.yaml")] };
+  if (source.isSecure(FULL_KEY))
+    return { source, diagnostics: [problem(FULL_KEY, "is a secret", "set it in plain text: pulumi config set polyaxon:catalogFile catalogs/<stack>.yaml")] };
   const bad = catalogFilePathProblem(name);
   if (bad) return { source, diagnostics: [problem(FULL_KEY, `${bad} (got ${JSON.stringify(name)})`, "set it to the catalog's file in the project, e.g. catalogs/prod.yaml")] };
   const file = posix.normalize(String(name).replace(/\\/g, "/"));
   let doc: unknown;
   try {
     const text = read(file);
-    if (text === undefined) return { source, diagnostics: [problem(FULL_KEY, `names ${file}, which does not exist`, `create ${file} (the catalog keys without their polyaxon: prefix), or unset polyaxon:catalogFile`)] };
+    if (text === undefined)
+      return {
+        source,
+        diagnostics: [problem(FULL_KEY, `names ${file}, which does not exist`, `create ${file} (the catalog keys without their polyaxon: prefix), or unset polyaxon:catalogFile`)],
+      };
     doc = readPulumiYaml(text);
   } catch (err) {
     if (err instanceof UnreadableFileError) return { source, diagnostics: [problem(file, err.reason, "make it a regular YAML file")] };
-    if (err instanceof UnrepresentableScalarError) return { source, diagnostics: [problem(file, err.message, 'quote it ("…") for a string, or write a finite number', "pulumi-yaml")] };
+    if (err instanceof UnrepresentableScalarError)
+      return { source, diagnostics: [problem(file, err.message, 'quote it ("…") for a string, or write a finite number', "pulumi-yaml")] };
     return { source, diagnostics: [problem(file, `not valid YAML: ${(err as Error).message.split("\n")[0]}`, "fix the YAML syntax", "yaml-syntax")] };
   }
   if (doc === null || doc === undefined) doc = {};
-  if (typeof doc !== "object" || Array.isArray(doc)) return { source, diagnostics: [problem(file, "is not a mapping of catalog keys", `write the catalog keys at the top level: ${CATALOG_FILE_KEYS.join(", ")}`)] };
+  if (typeof doc !== "object" || Array.isArray(doc))
+    return { source, diagnostics: [problem(file, "is not a mapping of catalog keys", `write the catalog keys at the top level: ${CATALOG_FILE_KEYS.join(", ")}`)] };
   const diagnostics: Diagnostic[] = [];
   const keys = new Map<string, unknown>();
   for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
     const short = key.startsWith(`${CONFIG_NAMESPACE}:`) ? key.slice(CONFIG_NAMESPACE.length + 1) : key;
     if (!CATALOG_FILE_KEYS.includes(short)) {
-      diagnostics.push(problem(`${file}: ${key}`, "is not a catalog key", `use only ${CATALOG_FILE_KEYS.join(", ")}; per-stack settings and secret values stay in Pulumi config`, "unknown-key"));
+      diagnostics.push(
+        problem(`${file}: ${key}`, "is not a catalog key", `use only ${CATALOG_FILE_KEYS.join(", ")}; per-stack settings and secret values stay in Pulumi config`, "unknown-key"),
+      );
     } else if (source.value(short) !== undefined) {
-      diagnostics.push(problem(`${file}: ${key}`, `is set in the stack's config too (polyaxon:${short})`, `keep it in one place: remove polyaxon:${short} from the stack file, or this key from ${file}`));
+      diagnostics.push(
+        problem(
+          `${file}: ${key}`,
+          `is set in the stack's config too (polyaxon:${short})`,
+          `keep it in one place: remove polyaxon:${short} from the stack file, or this key from ${file}`,
+        ),
+      );
     } else if (securePaths(value).length > 0) {
-      diagnostics.push(problem(`${file}: ${key}`, "holds a secure: value; a catalog file is plain text", "keep secret values in Pulumi config (pulumi config set --secret <key> <value>) and reference them with secret.fromConfig", "secret-in-clear"));
+      diagnostics.push(
+        problem(
+          `${file}: ${key}`,
+          "holds a secure: value; a catalog file is plain text",
+          "keep secret values in Pulumi config (pulumi config set --secret <key> <value>) and reference them with secret.fromConfig",
+          "secret-in-clear",
+        ),
+      );
     } else {
       keys.set(short, value);
     }

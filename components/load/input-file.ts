@@ -16,7 +16,10 @@ export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
 /** An input that is not a readable regular file (or is too large): never read. */
 export class UnreadableFileError extends Error {
-  constructor(readonly file: string, readonly reason: string) {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
     super(`${file}: ${reason}`);
   }
 }

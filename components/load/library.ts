@@ -10,7 +10,6 @@ import { isMapping } from "../model/mapping.js";
 
 export type Library = ReadonlyMap<string, Record<string, unknown>>;
 
-
 /** The library's entries by name; problems go to `diagnostics`. */
 export function parseLibrary(raw: unknown, diagnostics: Diagnostic[]): Library {
   const library = new Map<string, Record<string, unknown>>();

@@ -132,14 +132,27 @@ function rawAgents(raw: Record<string, unknown>, diagnostics: Diagnostic[]): { r
   return raw.agents.flatMap((item, i) => {
     const paths = agentItemPaths(i);
     if (!isMapping(item)) {
-      diagnostics.push({ severity: "error", rule: "type", path: paths.agent, message: "invalid value", got: showValue(item), fix: "it must be a mapping {release, namespace, connections, ...}" });
+      diagnostics.push({
+        severity: "error",
+        rule: "type",
+        path: paths.agent,
+        message: "invalid value",
+        got: showValue(item),
+        fix: "it must be a mapping {release, namespace, connections, ...}",
+      });
       return [];
     }
     for (const key of Object.keys(item).filter((k) => !allowed.has(k))) {
       diagnostics.push({ severity: "error", rule: "unknown-key", path: joinPath(paths.agent, [key]), message: `unknown key \`${key}\``, fix: unknownKeyFix(key, []) });
     }
     if (typeof item.release !== "string") {
-      diagnostics.push({ severity: "error", rule: "required", path: `${paths.agent}.release`, message: "is required", fix: "name each agent's Helm release; it also names its values file" });
+      diagnostics.push({
+        severity: "error",
+        rule: "required",
+        path: `${paths.agent}.release`,
+        message: "is required",
+        fix: "name each agent's Helm release; it also names its values file",
+      });
     }
     const settings = Object.fromEntries(settingKeys.filter((k) => item[k] !== undefined).map((k) => [k, item[k]]));
     const { namespace, artifactsStore, connections, mountConnections } = item;

@@ -52,6 +52,5 @@ export interface ParsedAgent extends AgentCatalogConfig {
   unparsedEntries?: { raw: unknown; path: string }[];
 }
 
-
 /** The config paths of `agent`. */
 export const pathsOf = (agent: ParsedAgent): AgentPaths => agent.paths ?? SHORT_FORM_PATHS;

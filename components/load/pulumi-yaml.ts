@@ -30,7 +30,11 @@ function goParseInt(s: string): bigint | undefined {
   const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
   if (!m) return undefined;
   const body = m[2]!;
-  const magnitude = /^0[xXbBoO]/.test(body) ? BigInt(body.slice(0, 2).toLowerCase() + body.slice(2)) : body[0] === "0" && body.length > 1 ? BigInt(`0o${body.slice(1)}`) : BigInt(body);
+  const magnitude = /^0[xXbBoO]/.test(body)
+    ? BigInt(body.slice(0, 2).toLowerCase() + body.slice(2))
+    : body[0] === "0" && body.length > 1
+      ? BigInt(`0o${body.slice(1)}`)
+      : BigInt(body);
   const value = m[1] === "-" ? -magnitude : magnitude;
   if (value >= INT64_MIN && value <= INT64_MAX) return value;
   return m[1] === "" && value <= UINT64_MAX ? value : undefined;
@@ -48,8 +52,7 @@ const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
  * result on a host whose local zone is UTC; undefined when it is no timestamp.
  */
 export function goTimestampString(s: string): string | undefined {
-  const m =
-    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2}))|(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(\.\d{1,9})?))?$/.exec(s);
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2}))|(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(\.\d{1,9})?))?$/.exec(s);
   if (!m) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const [hour, minute, second] = [m[4] ?? m[9] ?? "0", m[5] ?? m[10] ?? "0", m[6] ?? m[11] ?? "0"].map(Number) as [number, number, number];
@@ -67,11 +70,7 @@ export function goTimestampString(s: string): string | undefined {
   return `${m[1]}-${two(month)}-${two(day)} ${two(hour)}:${two(minute)}:${two(second)}${fraction} ${offset}`;
 }
 
-type Resolved =
-  | { tag: "null"; value: null }
-  | { tag: "bool"; value: boolean }
-  | { tag: "int" | "float"; value: number }
-  | { tag: "timestamp" | "str"; value: string };
+type Resolved = { tag: "null"; value: null } | { tag: "bool"; value: boolean } | { tag: "int" | "float"; value: number } | { tag: "timestamp" | "str"; value: string };
 
 const MAPPED: Record<string, Resolved> = {};
 for (const s of ["true", "True", "TRUE"]) MAPPED[s] = { tag: "bool", value: true };

@@ -15,7 +15,10 @@ import { isMapping } from "../model/mapping.js";
  * its text with every secret still a `secure:` ciphertext (which the file shows anyway).
  */
 export function storedVersionOf(stored: unknown): string {
-  return createHash("sha256").update(JSON.stringify(stored) ?? "").digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(JSON.stringify(stored) ?? "")
+    .digest("hex")
+    .slice(0, 16);
 }
 
 /** A path inside one config value: mapping keys and list indexes. */

@@ -65,6 +65,7 @@ const plainString = (s: string) => CERTAINLY_PLAIN.test(s) && !RESERVED_WORD.tes
  * ` #`, nor start with a flow or node indicator; and no character in them needs an escape.
  * (Render's redacted Secret values, `<redacted: ...>`, are all of this kind.)
  */
+// eslint-disable-next-line no-control-regex -- control characters are what must be escaped
 const NEEDS_ESCAPE = /["\\\x00-\x1F\x7F-\xA0\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 const NEVER_PLAIN = /^[,[\]{}#&*!|>'"%@`]|: | #/;
 const quotedAsIs = (s: string) => NEVER_PLAIN.test(s) && !NEEDS_ESCAPE.test(s);

@@ -15,6 +15,7 @@ import { dump } from "js-yaml";
 import type { JsYaml4 } from "./js-yaml-4.js";
 
 // js-yaml 4.1.0, installed under the alias `js-yaml-4` (see js-yaml-4.ts for why).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the alias has no types
 const { CORE_SCHEMA, load } = require("js-yaml-4") as JsYaml4;
 import { DUMP_OPTIONS, emitYaml } from "./yaml-emit.js";
 
@@ -71,10 +72,7 @@ export const NOT_DATA_KEYS: readonly string[] = ["__proto__", "constructor", "pr
 export function notDataKeyPaths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value)) return value.flatMap((v, i) => notDataKeyPaths(v, [...at, i]));
   if (typeof value !== "object" || value === null) return [];
-  return Object.keys(value).flatMap((k) => [
-    ...(NOT_DATA_KEYS.includes(k) ? [[...at, k]] : []),
-    ...notDataKeyPaths((value as Record<string, unknown>)[k], [...at, k]),
-  ]);
+  return Object.keys(value).flatMap((k) => [...(NOT_DATA_KEYS.includes(k) ? [[...at, k]] : []), ...notDataKeyPaths((value as Record<string, unknown>)[k], [...at, k])]);
 }
 
 /** Parse one YAML document; throws on a syntax error, a duplicate key or runaway aliases. */

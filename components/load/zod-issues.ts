@@ -31,7 +31,10 @@ function ruleOf(issue: z.core.$ZodIssue, path: string, missing: boolean): RuleId
   if (last === "defaultMode") return "default-mode";
   if (last === "env" || parent === "env") return issue.code === "invalid_key" ? "env-var-name" : "env-mapping";
   if ((last === "secret" || last === "configMap") && issue.code === "invalid_type") return "resource-mapping";
-  if (issue.code === "invalid_format" && (["name", "namespace", "release", "volumeClaim", "storageClassName", "volumeName"].includes(last ?? "") || parent === "additionalNamespaces")) {
+  if (
+    issue.code === "invalid_format" &&
+    (["name", "namespace", "release", "volumeClaim", "storageClassName", "volumeName"].includes(last ?? "") || parent === "additionalNamespaces")
+  ) {
     return "k8s-name";
   }
   return "type";
@@ -67,7 +70,22 @@ function asFix(issue: z.core.$ZodIssue | undefined, message: string): string {
 }
 
 /** Fields under a secret reference that name or place something, never a secret's value. */
-const NAME_FIELDS = new Set(["name", "mountPath", "items", "defaultMode", "kind", "refreshInterval", "server", "username", "region", "endpoint", "channel", "method", "icon_url", "hostPath"]);
+const NAME_FIELDS = new Set([
+  "name",
+  "mountPath",
+  "items",
+  "defaultMode",
+  "kind",
+  "refreshInterval",
+  "server",
+  "username",
+  "region",
+  "endpoint",
+  "channel",
+  "method",
+  "icon_url",
+  "hostPath",
+]);
 
 /**
  * Under a secret reference, or in `env` (`PGPASSWORD` in either form, the mapping or
@@ -102,9 +120,7 @@ function kindIssue(path: string, got: unknown): Diagnostic {
     path,
     message: "unknown connection kind",
     got: showValue(got),
-    fix: suggestion
-      ? `use ${suggestion} (kinds are exact and lower case)`
-      : `use one of: ${allowed.join(", ")}`,
+    fix: suggestion ? `use ${suggestion} (kinds are exact and lower case)` : `use one of: ${allowed.join(", ")}`,
   };
 }
 

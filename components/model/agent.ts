@@ -6,12 +6,9 @@ import { configKeyRef, k8sName } from "./resources.js";
 import { DNS_LABEL } from "./primitives.js";
 
 /** A DNS-1123 label: namespaces, Helm release names. */
-export const dnsLabel = z
-  .string({ error: "must be a string" })
-  .max(63, { error: "must be at most 63 characters" })
-  .regex(DNS_LABEL, {
-    error: "must be a DNS-1123 label (lower-case letters, digits and '-'; start and end alphanumeric)",
-  });
+export const dnsLabel = z.string({ error: "must be a string" }).max(63, { error: "must be at most 63 characters" }).regex(DNS_LABEL, {
+  error: "must be a DNS-1123 label (lower-case letters, digits and '-'; start and end alphanumeric)",
+});
 
 /** Default chart coordinates: the official agent chart, pinned. */
 export const DEFAULT_CHART = {
@@ -34,7 +31,10 @@ export const chartRef = z.strictObject({
 export const agentSecretRef = z.strictObject(
   {
     name: k8sName.meta({ description: "Name of the Secret in the agent namespace." }),
-    fromConfig: z.strictObject({ POLYAXON_AUTH_TOKEN: configKeyRef }).optional().meta({ description: "Create the Secret: `POLYAXON_AUTH_TOKEN` → Pulumi secret config key. Unset → the Secret already exists." }),
+    fromConfig: z
+      .strictObject({ POLYAXON_AUTH_TOKEN: configKeyRef })
+      .optional()
+      .meta({ description: "Create the Secret: `POLYAXON_AUTH_TOKEN` → Pulumi secret config key. Unset → the Secret already exists." }),
   },
   { error: "must be a mapping {name: <secret>} naming the Secret that holds POLYAXON_AUTH_TOKEN" },
 );
@@ -48,8 +48,24 @@ export const PLATFORM_CHART_NAME = "polyaxon";
  * `cli/polyaxon/_deploy/schemas/deployment.py`) rejects them for the agent chart.
  */
 export const PLATFORM_ONLY_KEYS = [
-  "organizationKey", "ui", "postgresql", "redis", "rabbitmq", "broker", "email", "ldap", "intervals",
-  "metrics", "scheduler", "compiler", "worker", "beat", "flower", "user", "platformSecret", "encryptionSecret",
+  "organizationKey",
+  "ui",
+  "postgresql",
+  "redis",
+  "rabbitmq",
+  "broker",
+  "email",
+  "ldap",
+  "intervals",
+  "metrics",
+  "scheduler",
+  "compiler",
+  "worker",
+  "beat",
+  "flower",
+  "user",
+  "platformSecret",
+  "encryptionSecret",
 ] as const;
 
 /** The chart an agent's release targets: the agent chart, or the CE platform chart. */
@@ -61,13 +77,19 @@ export function chartTarget(chart: { name: string }): ChartTarget {
 
 /** The agent release. */
 export const agentConfig = z.strictObject({
-  release: dnsLabel.max(53, { error: "must be at most 53 characters (Helm release names)" }).default("polyaxon-agent").meta({ description: "Helm release name; also the values file name (`values/<release>.yaml`). Default: polyaxon-agent." }),
+  release: dnsLabel
+    .max(53, { error: "must be at most 53 characters (Helm release names)" })
+    .default("polyaxon-agent")
+    .meta({ description: "Helm release name; also the values file name (`values/<release>.yaml`). Default: polyaxon-agent." }),
   deploy: z.boolean().default(false).meta({ description: "Deploy the chart with `helm.v3.Release`; false → only the values are produced. Default: false." }),
   chart: chartRef.prefault({}).meta({ description: "Chart coordinates." }),
   instance: z.string().min(1).optional().meta({ description: "`agent.instance`: `<org>.<agent-uuid>` from Polyaxon's UI." }),
   agentSecret: agentSecretRef.optional().meta({ description: "The token's Secret (`agentSecret` in the values)." }),
   additionalNamespaces: z.array(dnsLabel).default([]).meta({ description: "`agent.additionalNamespaces`: other namespaces where runs execute. Default: []." }),
-  values: z.record(z.string(), z.unknown()).default({}).meta({ description: "Extra chart values merged under ours (e.g. resources, nodeSelector). They may not set `artifactsStore`, `connections`, `mountConnections`, `agentSecret` or `agent.token`." }),
+  values: z.record(z.string(), z.unknown()).default({}).meta({
+    description:
+      "Extra chart values merged under ours (e.g. resources, nodeSelector). They may not set `artifactsStore`, `connections`, `mountConnections`, `agentSecret` or `agent.token`.",
+  }),
 });
 
 export type AgentConfig = z.infer<typeof agentConfig>;

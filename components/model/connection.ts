@@ -6,24 +6,17 @@ import { z } from "zod";
 import { GENERIC_KINDS, NOTIFIER_KINDS } from "./kinds.js";
 import { configMapRef, pvcProvision, secretRef } from "./resources.js";
 import { annotationKey } from "./primitives.js";
-import {
-  bucketSchema,
-  claimSchema,
-  freeSchema,
-  gcsBucketUrl,
-  gitSchema,
-  hostPathSchema,
-  registrySchema,
-  s3BucketUrl,
-  wasbBucketUrl,
-} from "./schema-types.js";
+import { bucketSchema, claimSchema, freeSchema, gcsBucketUrl, gitSchema, hostPathSchema, registrySchema, s3BucketUrl, wasbBucketUrl } from "./schema-types.js";
 
 /** Env var names as Kubernetes and shells accept them. */
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: "must be a valid env var name" });
 
 /** Keys every kind shares (vents `Connection`). */
 const commonFields = {
-  name: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).meta({ description: "Catalog name runs use to request the connection; unique across store and connections." }),
+  name: z
+    .string({ error: "must be a string" })
+    .min(1, { error: "must not be empty" })
+    .meta({ description: "Catalog name runs use to request the connection; unique across store and connections." }),
   description: z.string().optional().meta({ description: "Free text shown in Polyaxon's UI." }),
   tags: z.array(z.string(), { error: "must be a list of strings, e.g. [data, team-a]" }).optional().meta({ description: "Labels for searching the catalog." }),
   secret: secretRef.optional().meta({ description: "Secret injected into runs that request the connection (and into the gateway when mounted)." }),
@@ -37,7 +30,10 @@ const commonFields = {
       description:
         "Extra env vars of runs that request the connection, mapping form only: Polyaxon rejects the Kubernetes [{name, value}] list form. Not on the artifacts store or a mounted connection (the chart pastes it into its gateway container): use a configMap without mountPath there.",
     }),
-  annotations: z.record(annotationKey, z.string({ error: "must be a string" })).optional().meta({ description: "Annotations added to run pods that use the connection." }),
+  annotations: z
+    .record(annotationKey, z.string({ error: "must be a string" }))
+    .optional()
+    .meta({ description: "Annotations added to run pods that use the connection." }),
   isAlias: z.boolean().optional().meta({ description: "The chart never mounts an alias (one secret or volume shared by several entries)." }),
 };
 
@@ -49,10 +45,7 @@ const OBJECT_ERROR = { error: "must be a mapping with name, kind and the kind's 
  */
 export const kindlessConnection = z.object(commonFields);
 
-export const hostPathConnection = z.strictObject(
-  { ...commonFields, kind: z.literal("host_path"), schema: hostPathSchema },
-  OBJECT_ERROR,
-);
+export const hostPathConnection = z.strictObject({ ...commonFields, kind: z.literal("host_path"), schema: hostPathSchema }, OBJECT_ERROR);
 export const volumeClaimConnection = z.strictObject(
   {
     ...commonFields,
@@ -62,64 +55,25 @@ export const volumeClaimConnection = z.strictObject(
   },
   OBJECT_ERROR,
 );
-export const s3Connection = z.strictObject(
-  { ...commonFields, kind: z.literal("s3"), schema: bucketSchema(s3BucketUrl) },
-  OBJECT_ERROR,
-);
-export const gcsConnection = z.strictObject(
-  { ...commonFields, kind: z.literal("gcs"), schema: bucketSchema(gcsBucketUrl) },
-  OBJECT_ERROR,
-);
-export const wasbConnection = z.strictObject(
-  { ...commonFields, kind: z.literal("wasb"), schema: bucketSchema(wasbBucketUrl) },
-  OBJECT_ERROR,
-);
-export const gitConnection = z.strictObject(
-  { ...commonFields, kind: z.literal("git"), schema: gitSchema.optional() },
-  OBJECT_ERROR,
-);
+export const s3Connection = z.strictObject({ ...commonFields, kind: z.literal("s3"), schema: bucketSchema(s3BucketUrl) }, OBJECT_ERROR);
+export const gcsConnection = z.strictObject({ ...commonFields, kind: z.literal("gcs"), schema: bucketSchema(gcsBucketUrl) }, OBJECT_ERROR);
+export const wasbConnection = z.strictObject({ ...commonFields, kind: z.literal("wasb"), schema: bucketSchema(wasbBucketUrl) }, OBJECT_ERROR);
+export const gitConnection = z.strictObject({ ...commonFields, kind: z.literal("git"), schema: gitSchema.optional() }, OBJECT_ERROR);
 /** ssh may carry a git-like schema (`url`) used together with a git init. */
-export const sshConnection = z.strictObject(
-  { ...commonFields, kind: z.literal("ssh"), schema: gitSchema.optional() },
-  OBJECT_ERROR,
-);
-export const registryConnection = z.strictObject(
-  { ...commonFields, kind: z.literal("registry"), schema: registrySchema },
-  OBJECT_ERROR,
-);
-export const notifierConnection = z.strictObject(
-  { ...commonFields, kind: z.enum(NOTIFIER_KINDS), schema: freeSchema.optional() },
-  OBJECT_ERROR,
-);
-export const genericConnection = z.strictObject(
-  { ...commonFields, kind: z.enum(GENERIC_KINDS), schema: freeSchema.optional() },
-  OBJECT_ERROR,
-);
+export const sshConnection = z.strictObject({ ...commonFields, kind: z.literal("ssh"), schema: gitSchema.optional() }, OBJECT_ERROR);
+export const registryConnection = z.strictObject({ ...commonFields, kind: z.literal("registry"), schema: registrySchema }, OBJECT_ERROR);
+export const notifierConnection = z.strictObject({ ...commonFields, kind: z.enum(NOTIFIER_KINDS), schema: freeSchema.optional() }, OBJECT_ERROR);
+export const genericConnection = z.strictObject({ ...commonFields, kind: z.enum(GENERIC_KINDS), schema: freeSchema.optional() }, OBJECT_ERROR);
 
 /** Any of Polyaxon's kinds; `kind` selects the schema type. */
 export const connectionEntry = z.discriminatedUnion(
   "kind",
-  [
-    hostPathConnection,
-    volumeClaimConnection,
-    s3Connection,
-    gcsConnection,
-    wasbConnection,
-    gitConnection,
-    sshConnection,
-    registryConnection,
-    notifierConnection,
-    genericConnection,
-  ],
+  [hostPathConnection, volumeClaimConnection, s3Connection, gcsConnection, wasbConnection, gitConnection, sshConnection, registryConnection, notifierConnection, genericConnection],
   OBJECT_ERROR,
 );
 
 /** The artifacts store: only host_path, volume_claim, s3, gcs or wasb. */
-export const artifactsStoreEntry = z.discriminatedUnion(
-  "kind",
-  [hostPathConnection, volumeClaimConnection, s3Connection, gcsConnection, wasbConnection],
-  OBJECT_ERROR,
-);
+export const artifactsStoreEntry = z.discriminatedUnion("kind", [hostPathConnection, volumeClaimConnection, s3Connection, gcsConnection, wasbConnection], OBJECT_ERROR);
 
 /** A validated connection entry (parsed output). */
 export type ConnectionEntry = z.infer<typeof connectionEntry>;

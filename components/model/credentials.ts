@@ -55,5 +55,4 @@ export const CREDENTIAL_PLACEHOLDER = "<a value that looks like a credential; no
 
 /** The fix for a credential typed where a config key name belongs. */
 export const CREDENTIAL_FIX =
-  "store the value with `pulumi config set --secret <key> <value>`, put the key name <key> here, " +
-  "and rotate the credential (it was written in a file)";
+  "store the value with `pulumi config set --secret <key> <value>`, put the key name <key> here, " + "and rotate the credential (it was written in a file)";

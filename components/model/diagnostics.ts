@@ -69,6 +69,6 @@ export function maskCredentials(value: unknown): unknown {
 /** A value as it appears in a message: compact JSON, shortened, credentials never shown. */
 export function showValue(value: unknown): string {
   const masked = maskCredentials(value);
-  const text = masked === undefined ? "nothing" : JSON.stringify(masked) ?? String(masked);
+  const text = masked === undefined ? "nothing" : (JSON.stringify(masked) ?? String(masked));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

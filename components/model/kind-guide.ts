@@ -20,7 +20,7 @@ export interface KindGuide {
 }
 
 const NOTIFIER_SECRET = (kind: string) =>
-  `Key \`${kind}\` holding a JSON list of ${kind === "email" ? "`{smtp_host, smtp_port, smtp_user, smtp_password, recipients, from_email, use_tls}`" : "`{\"url\": \"https://...\", \"method\": \"POST\"}`"} objects (a single object is refused). Injected as env vars: no \`mountPath\`; vents reads the variable named \`${kind}\`.`;
+  `Key \`${kind}\` holding a JSON list of ${kind === "email" ? "`{smtp_host, smtp_port, smtp_user, smtp_password, recipients, from_email, use_tls}`" : '`{"url": "https://...", "method": "POST"}`'} objects (a single object is refused). Injected as env vars: no \`mountPath\`; vents reads the variable named \`${kind}\`.`;
 
 const GENERIC_SECRET =
   "No key is required by Polyaxon: the Secret (and ConfigMap, and `env`) are injected into runs that request the connection — as env vars without `mountPath` (all keys, or only `items`), as files with it. Put whatever the client library in your runs reads (for example `PGUSER`/`PGPASSWORD` for postgres).";
@@ -69,7 +69,8 @@ const SPECIFIC: Partial<Record<ConnectionKind, KindGuide>> = {
   },
   wasb: {
     summary: "An Azure Blob Storage container. Can be the artifacts store.",
-    schema: "`bucket`: `wasbs://<container>@<account>.blob.core.windows.net/[path]`, `https://<account>.blob.core.windows.net/<container>/[path]`, `az://<container>/[path]` or `abfs://<container>/[path]` (account from the Secret), required.",
+    schema:
+      "`bucket`: `wasbs://<container>@<account>.blob.core.windows.net/[path]`, `https://<account>.blob.core.windows.net/<container>/[path]`, `az://<container>/[path]` or `abfs://<container>/[path]` (account from the Secret), required.",
     secret:
       "`AZURE_ACCOUNT_NAME` with `AZURE_ACCOUNT_KEY` (or `AZURE_CONNECTION_STRING`, `AZURE_SAS_TOKEN`, or `AZURE_TENANT_ID`/`AZURE_CLIENT_ID`/`AZURE_CLIENT_SECRET`). Injected as env vars.",
     example: {
@@ -95,7 +96,7 @@ const SPECIFIC: Partial<Record<ConnectionKind, KindGuide>> = {
     summary: "An SSH key used by git inits (with `git:` in the init).",
     schema: "Optional, git-like: `url`, `revision`, `flags`.",
     secret:
-      "Required, mounted with a `mountPath` (Polyaxon sets `POLYAXON_SSH_PATH` to it): the private key `id_rsa` (or the file named by `POLYAXON_SSH_PRIVATE_KEY`), `defaultMode: \"0600\"`.",
+      'Required, mounted with a `mountPath` (Polyaxon sets `POLYAXON_SSH_PATH` to it): the private key `id_rsa` (or the file named by `POLYAXON_SSH_PRIVATE_KEY`), `defaultMode: "0600"`.',
     example: {
       name: "deploy-key",
       kind: "ssh",
@@ -106,8 +107,7 @@ const SPECIFIC: Partial<Record<ConnectionKind, KindGuide>> = {
   registry: {
     summary: "A container registry that builds (kaniko, dockerizer) push to.",
     schema: "`url` (registry host and path), required; `insecure` optional.",
-    secret:
-      "A Docker `config.json`, mounted at `/kaniko/.docker` (kaniko) or `/root/.docker` (dockerizer). For pulling images use `imagePullSecrets` instead.",
+    secret: "A Docker `config.json`, mounted at `/kaniko/.docker` (kaniko) or `/root/.docker` (dockerizer). For pulling images use `imagePullSecrets` instead.",
     example: {
       name: "docker-registry",
       kind: "registry",

@@ -8,16 +8,7 @@ export const VOLUME_KINDS = ["host_path", "volume_claim"] as const;
 /** Blob stores; their `schema.bucket` is a provider URL. All three can be the artifacts store. */
 export const BUCKET_KINDS = ["s3", "gcs", "wasb"] as const;
 /** Notifiers: configuration lives in the Secret under a key named exactly as the kind. */
-export const NOTIFIER_KINDS = [
-  "slack",
-  "teams",
-  "email",
-  "discord",
-  "mattermost",
-  "pagerduty",
-  "hipchat",
-  "webhook",
-] as const;
+export const NOTIFIER_KINDS = ["slack", "teams", "email", "discord", "mattermost", "pagerduty", "hipchat", "webhook"] as const;
 /** Kinds with no typed schema: catalog entries whose secret/configMap/env reach the runs. */
 export const GENERIC_KINDS = [
   "aws",
@@ -52,15 +43,7 @@ export const GENERIC_KINDS = [
 ] as const;
 
 /** Every kind, in Polyaxon's order of families. */
-export const CONNECTION_KINDS = [
-  ...VOLUME_KINDS,
-  ...BUCKET_KINDS,
-  "git",
-  "registry",
-  "ssh",
-  ...NOTIFIER_KINDS,
-  ...GENERIC_KINDS,
-] as const;
+export const CONNECTION_KINDS = [...VOLUME_KINDS, ...BUCKET_KINDS, "git", "registry", "ssh", ...NOTIFIER_KINDS, ...GENERIC_KINDS] as const;
 
 export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
 export type VolumeKind = (typeof VOLUME_KINDS)[number];

@@ -15,12 +15,9 @@ export const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9
 export const isObjectName = (name: string): boolean => name.length <= 253 && DNS_SUBDOMAIN.test(name);
 
 /** A Kubernetes object name (DNS-1123 subdomain). */
-export const k8sName = z
-  .string({ error: "must be a Kubernetes object name" })
-  .max(253, { error: "must be at most 253 characters" })
-  .regex(DNS_SUBDOMAIN, {
-    error: "must be a lower-case DNS-1123 name (letters, digits, '-', '.'; each part between dots starts and ends alphanumeric)",
-  });
+export const k8sName = z.string({ error: "must be a Kubernetes object name" }).max(253, { error: "must be at most 253 characters" }).regex(DNS_SUBDOMAIN, {
+  error: "must be a lower-case DNS-1123 name (letters, digits, '-', '.'; each part between dots starts and ends alphanumeric)",
+});
 
 /**
  * An annotation (or label) key as the Kubernetes API validates it (apimachinery
@@ -57,4 +54,3 @@ export const configKeyRef = z
     error: "must be a Pulumi config key like s3AccessKey or polyaxon:s3AccessKey",
   })
   .refine((key) => !looksLikeCredential(key), { error: `must be a config key name, not a credential: ${CREDENTIAL_FIX}` });
-

@@ -13,12 +13,15 @@ export { configKeyRef, dataKey, k8sName } from "./primitives.js";
 const resourceFields = {
   name: k8sName.meta({ description: "Name of the Kubernetes Secret/ConfigMap in the run's namespace; also the volume name when mounted." }),
   mountPath: absolutePath.optional().meta({ description: "Mount the whole object read-only at this path; unset → injected as env vars." }),
-  items: z.array(dataKey, { error: "must be a list of Secret/ConfigMap keys" }).optional().meta({ description: "Keys to expose: as env vars (no mountPath) or as the volume's items (with mountPath)." }),
-  defaultMode: z
-    .string({ error: "must be a quoted string of octal digits such as \"0600\" (YAML reads 0600 as the number 384)" })
-    .regex(/^0?[0-7]{3}$/, { error: "must be octal digits such as \"0600\" or \"0644\"" })
+  items: z
+    .array(dataKey, { error: "must be a list of Secret/ConfigMap keys" })
     .optional()
-    .meta({ description: "Volume file mode, a quoted string of octal digits such as \"0600\" (Polyaxon rejects a number).", examples: ["0600"] }),
+    .meta({ description: "Keys to expose: as env vars (no mountPath) or as the volume's items (with mountPath)." }),
+  defaultMode: z
+    .string({ error: 'must be a quoted string of octal digits such as "0600" (YAML reads 0600 as the number 384)' })
+    .regex(/^0?[0-7]{3}$/, { error: 'must be octal digits such as "0600" or "0644"' })
+    .optional()
+    .meta({ description: 'Volume file mode, a quoted string of octal digits such as "0600" (Polyaxon rejects a number).', examples: ["0600"] }),
   hostPath: z.string().optional().meta({ description: "Bind-mount source for Polyaxon's local Docker runner only." }),
   isRequested: z.boolean().optional().meta({ description: "Inject into every run, even ones that do not request the connection." }),
 };
@@ -54,7 +57,10 @@ export const secretRef = z
 export const configMapRef = z.strictObject(
   {
     ...resourceFields,
-    data: z.record(dataKey, z.string({ error: "must be a string (quote numbers and booleans)" })).optional().meta({ description: "Provision the ConfigMap with these plain (non-secret) entries. Not rendered into the values." }),
+    data: z
+      .record(dataKey, z.string({ error: "must be a string (quote numbers and booleans)" }))
+      .optional()
+      .meta({ description: "Provision the ConfigMap with these plain (non-secret) entries. Not rendered into the values." }),
   },
   { error: "must be a mapping with at least `name`, e.g. {name: my-config}" },
 );
@@ -80,7 +86,7 @@ export const pvcProvision = z.strictObject({
     .refine((q) => Number.parseFloat(q.replace(/^\+/, "")) > 0, { error: "must be more than zero" })
     .meta({ description: "Requested capacity, a Kubernetes quantity.", examples: ["100Gi"] }),
   storageClassName: k8sName.optional().meta({ description: "StorageClass (a DNS-1123 subdomain); unset → the cluster's default class." }),
-  accessModes: z.array(accessMode).min(1).optional().meta({ description: "Default: [\"ReadWriteMany\"] — runs on several nodes share the claim." }),
+  accessModes: z.array(accessMode).min(1).optional().meta({ description: 'Default: ["ReadWriteMany"] — runs on several nodes share the claim.' }),
   volumeMode: z.enum(["Filesystem", "Block"]).optional().meta({ description: "`Filesystem` or `Block`. Default: Filesystem." }),
   volumeName: k8sName.optional().meta({ description: "Bind to this pre-created PersistentVolume (a DNS-1123 subdomain)." }),
 });

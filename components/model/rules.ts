@@ -18,7 +18,7 @@ export const RULES = {
   "stack-file": { title: "The stack exists", why: "`--stack <name>` reads `Pulumi.<name>.yaml` next to `Pulumi.yaml`." },
   type: {
     title: "Every value has the type Polyaxon reads",
-    why: "A string where a mapping belongs (or a mapping where a list belongs) makes the chart fail with \"can't evaluate field\" or Polyaxon refuse the agent config.",
+    why: 'A string where a mapping belongs (or a mapping where a list belongs) makes the chart fail with "can\'t evaluate field" or Polyaxon refuse the agent config.',
   },
   required: {
     title: "Required keys are present",
@@ -100,7 +100,7 @@ export const RULES = {
   },
   "resource-mapping": {
     title: "secret and configMap are mappings with a name",
-    why: "Polyaxon refuses `secret: my-secret` (\"Value must be a reference\"); write `secret: {name: my-secret}`.",
+    why: 'Polyaxon refuses `secret: my-secret` ("Value must be a reference"); write `secret: {name: my-secret}`.',
   },
   "default-mode": {
     title: "defaultMode is a string of octal digits",

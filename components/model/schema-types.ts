@@ -11,9 +11,7 @@ import { DNS_SUBDOMAIN } from "./primitives.js";
 const schemaKind = z.string().optional();
 
 /** An absolute path inside a container or on a node. */
-export const absolutePath = z
-  .string({ error: "must be a string holding an absolute path" })
-  .regex(/^\//, { error: "must be an absolute path (start with /)" });
+export const absolutePath = z.string({ error: "must be a string holding an absolute path" }).regex(/^\//, { error: "must be an absolute path (start with /)" });
 
 /*
  * Bucket URLs: only what Polyaxon itself would refuse or could never open is refused here.
@@ -47,13 +45,10 @@ export const gcsBucketUrl = z
  */
 export const wasbBucketUrl = z
   .string({ error: "must be a string like wasbs://container@account.blob.core.windows.net/" })
-  .regex(
-    /^(wasbs?:\/\/[^@/\s]+@[^./\s]+\.blob\.core\.windows\.net(\/\S*)?|https:\/\/[^./\s]+\.blob\.core\.windows\.net\/[^/\s]+(\/\S*)?|(az|abfs):\/\/[^/\s]+(\/\S*)?)$/,
-    {
-      error:
-        "must be wasbs://<container>@<account>.blob.core.windows.net/[path], https://<account>.blob.core.windows.net/<container>/[path], az://<container>/[path] or abfs://<container>/[path]",
-    },
-  );
+  .regex(/^(wasbs?:\/\/[^@/\s]+@[^./\s]+\.blob\.core\.windows\.net(\/\S*)?|https:\/\/[^./\s]+\.blob\.core\.windows\.net\/[^/\s]+(\/\S*)?|(az|abfs):\/\/[^/\s]+(\/\S*)?)$/, {
+    error:
+      "must be wasbs://<container>@<account>.blob.core.windows.net/[path], https://<account>.blob.core.windows.net/<container>/[path], az://<container>/[path] or abfs://<container>/[path]",
+  });
 
 /** BucketConnection for one provider: `{bucket}`. */
 export function bucketSchema(bucket: z.ZodString) {
@@ -88,7 +83,10 @@ export const hostPathSchema = z.strictObject({
 
 /** HostConnection: a container registry (`url`) for builds. */
 export const registrySchema = z.strictObject({
-  url: z.string({ error: "must be the registry URL, e.g. registry.example.com/org" }).min(1).meta({ description: "Registry host and optional path, e.g. `registry.example.com/org`." }),
+  url: z
+    .string({ error: "must be the registry URL, e.g. registry.example.com/org" })
+    .min(1)
+    .meta({ description: "Registry host and optional path, e.g. `registry.example.com/org`." }),
   insecure: z.boolean().optional().meta({ description: "Allow plain HTTP / self-signed TLS." }),
   kind: schemaKind,
 });
@@ -97,7 +95,7 @@ export const registrySchema = z.strictObject({
 export const gitSchema = z.strictObject({
   url: z.string().min(1).optional().meta({ description: "Repository URL, e.g. `https://github.com/org/repo`." }),
   revision: z.string().optional().meta({ description: "Branch, tag or commit." }),
-  flags: z.array(z.string()).optional().meta({ description: "Extra `git clone` flags, e.g. `[\"--depth 1\"]`." }),
+  flags: z.array(z.string()).optional().meta({ description: 'Extra `git clone` flags, e.g. `["--depth 1"]`.' }),
   kind: schemaKind,
 });
 

@@ -65,8 +65,15 @@ export const externalSecret = z.strictObject({
       kind: z.enum(["SecretStore", "ClusterSecretStore"]).default("SecretStore").meta({ description: "Default: SecretStore." }),
     })
     .meta({ description: "The SecretStore or ClusterSecretStore that can read the remote secrets." }),
-  refreshInterval: z.string().regex(GO_DURATION, { error: "must be a duration such as 1h or 15m" }).default("1h").meta({ description: "How often the operator re-reads the remote values (a Go duration). Default: 1h." }),
-  data: z.record(dataKey, remoteRef).refine((d) => Object.keys(d).length > 0, { error: "must map at least one key" }).meta({ description: "Secret key Polyaxon expects → the remote value that fills it." }),
+  refreshInterval: z
+    .string()
+    .regex(GO_DURATION, { error: "must be a duration such as 1h or 15m" })
+    .default("1h")
+    .meta({ description: "How often the operator re-reads the remote values (a Go duration). Default: 1h." }),
+  data: z
+    .record(dataKey, remoteRef)
+    .refine((d) => Object.keys(d).length > 0, { error: "must map at least one key" })
+    .meta({ description: "Secret key Polyaxon expects → the remote value that fills it." }),
 });
 
 /** Docker `config.json` for a registry, assembled at deploy time (key `config.json`). */
@@ -93,7 +100,6 @@ export const notifierTargetHelper = z.strictObject({
   service_key: configKeyRef.optional().meta({ description: "PagerDuty: Pulumi secret config key holding the service key." }),
 });
 
-
 interface SecretSource<S extends z.ZodType> {
   schema: S;
   /** `stack`: the stack creates the Secret from Pulumi config; `operator`: an ExternalSecret. */
@@ -114,7 +120,9 @@ const copied = (dataKey: string, at: string, key: string): SecretDataKey => ({
 /** Every source of a connection's Secret, by its key under `secret`. */
 export const SECRET_SOURCES = {
   fromConfig: source({
-    schema: z.record(dataKey, configKeyRef).meta({ description: "Provision the Secret: Secret key → Pulumi secret config key holding the value (`pulumi config set --secret <key> <value>`). Not rendered into the values." }),
+    schema: z.record(dataKey, configKeyRef).meta({
+      description: "Provision the Secret: Secret key → Pulumi secret config key holding the value (`pulumi config set --secret <key> <value>`). Not rendered into the values.",
+    }),
     createdBy: "stack",
     data: (map) => Object.entries(map).map(([k, key]) => copied(k, `fromConfig.${k}`, key)),
   }),
@@ -122,11 +130,23 @@ export const SECRET_SOURCES = {
     schema: dockerConfigHelper.meta({ description: "Key `config.json`: a Docker config for a registry." }),
     createdBy: "stack",
     data: ({ server, username, password }) => [
-      { dataKey: "config.json", recipe: { from: "dockerConfig", server, username, passwordKey: fullConfigKey(password) }, refs: [{ at: "dockerConfig.password", key: fullConfigKey(password) }] },
+      {
+        dataKey: "config.json",
+        recipe: { from: "dockerConfig", server, username, passwordKey: fullConfigKey(password) },
+        refs: [{ at: "dockerConfig.password", key: fullConfigKey(password) }],
+      },
     ],
   }),
-  gcsKeyFile: source({ schema: configKeyRef.meta({ description: "Key `gc-secret.json`: a GCS service-account key file, from this secret config key." }), createdBy: "stack", data: (key) => [copied("gc-secret.json", "gcsKeyFile", key)] }),
-  gitToken: source({ schema: configKeyRef.meta({ description: "Key `POLYAXON_GIT_CREDENTIALS`: a git token (or `user:token`), from this secret config key." }), createdBy: "stack", data: (key) => [copied("POLYAXON_GIT_CREDENTIALS", "gitToken", key)] }),
+  gcsKeyFile: source({
+    schema: configKeyRef.meta({ description: "Key `gc-secret.json`: a GCS service-account key file, from this secret config key." }),
+    createdBy: "stack",
+    data: (key) => [copied("gc-secret.json", "gcsKeyFile", key)],
+  }),
+  gitToken: source({
+    schema: configKeyRef.meta({ description: "Key `POLYAXON_GIT_CREDENTIALS`: a git token (or `user:token`), from this secret config key." }),
+    createdBy: "stack",
+    data: (key) => [copied("POLYAXON_GIT_CREDENTIALS", "gitToken", key)],
+  }),
   s3: source({
     schema: s3CredentialsHelper.meta({ description: "Keys `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`, `AWS_ENDPOINT_URL`." }),
     createdBy: "stack",

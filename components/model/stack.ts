@@ -23,7 +23,10 @@ export const agentCatalog = z.strictObject({
   namespace: dnsLabel.default("polyaxon").meta({ description: "Namespace of the agent and of every object the stack creates for it. Default: polyaxon." }),
   artifactsStore: artifactsStoreEntry.optional().meta({ description: "The artifacts store; unset → the chart's host_path default, written out explicitly." }),
   connections: z.array(connectionEntry, { error: "must be a list of connection entries" }).default([]).meta({ description: "The catalog, in Polyaxon's own format. Default: []." }),
-  mountConnections: z.array(z.string(), { error: "must be a list of connection names" }).default([]).meta({ description: "Connections the agent's gateway (streams) pod mounts. Default: []." }),
+  mountConnections: z
+    .array(z.string(), { error: "must be a list of connection names" })
+    .default([])
+    .meta({ description: "Connections the agent's gateway (streams) pod mounts. Default: []." }),
   agent: agentConfig.prefault({}).meta({ description: "The agent release." }),
 });
 
@@ -42,10 +45,9 @@ export const libraryReference = z.union([
 
 /** Catalog keys where library references may stand for entries. */
 const withLibraryReferences = {
-  artifactsStore: z
-    .union([artifactsStoreEntry, libraryReference])
-    .optional()
-    .meta({ description: "The artifacts store (host_path, volume_claim, s3, gcs or wasb), or a polyaxon:library entry; unset → the chart's host_path default, written out explicitly." }),
+  artifactsStore: z.union([artifactsStoreEntry, libraryReference]).optional().meta({
+    description: "The artifacts store (host_path, volume_claim, s3, gcs or wasb), or a polyaxon:library entry; unset → the chart's host_path default, written out explicitly.",
+  }),
   connections: z
     .array(z.union([connectionEntry, libraryReference]))
     .optional()
@@ -59,8 +61,14 @@ export const stackConfig = z.strictObject({
   agents: z.array(agentItem.extend(withLibraryReferences)).optional().meta({ description: "Several agents (one per namespace or team), instead of the short form's keys." }),
   library: z.array(connectionEntry).optional().meta({ description: "Connections declared once for every stack (put it in Pulumi.yaml); catalogs pick them by name." }),
   sharedNamespaces: z.array(dnsLabel).optional().meta({ description: "Namespaces that several agents may list in additionalNamespaces on purpose." }),
-  catalogFile: z.string().optional().meta({ description: "A YAML file (relative to the stack file) holding the catalog keys without their polyaxon: prefix; for catalogs too large for Pulumi config (pulumi up passes all config in one environment variable, capped at 128 KiB)." }),
-  ambientCluster: z.boolean().optional().meta({ description: "Use the ambient kubeconfig's current context when the stack sets neither kubernetes:context nor kubernetes:kubeconfig (a local kind or minikube dev stack). Default: false." }),
+  catalogFile: z.string().optional().meta({
+    description:
+      "A YAML file (relative to the stack file) holding the catalog keys without their polyaxon: prefix; for catalogs too large for Pulumi config (pulumi up passes all config in one environment variable, capped at 128 KiB).",
+  }),
+  ambientCluster: z.boolean().optional().meta({
+    description:
+      "Use the ambient kubeconfig's current context when the stack sets neither kubernetes:context nor kubernetes:kubeconfig (a local kind or minikube dev stack). Default: false.",
+  }),
 });
 
 /** One agent's parsed (defaults applied), not yet cross-checked catalog. */

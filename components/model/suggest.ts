@@ -71,8 +71,7 @@ const KEY_HINTS: Record<string, string> = {
   is_requested: "rename it to isRequested",
   schema_: "rename it to schema",
   data: "a Secret's values never go into the stack's plain config: use secret.fromConfig with `pulumi config set --secret`",
-  stringData:
-    "a Secret's values never go into the stack's plain config: use secret.fromConfig with `pulumi config set --secret`",
+  stringData: "a Secret's values never go into the stack's plain config: use secret.fromConfig with `pulumi config set --secret`",
 };
 
 /** Fix for an unknown key. */

@@ -121,11 +121,7 @@ function externalSecretObject(meta: ObjectMetadata, secret: SecretRef): PlannedO
  * ExternalSecrets and ConfigMaps exist in every namespace the agent's runs use (its own and
  * `additionalNamespaces`), since pods only see their own namespace's; a PVC serves its own.
  */
-export function planEntryObjects(
-  catalog: PlanScope,
-  entry: ConnectionEntry | ArtifactsStoreEntry,
-  role: OwnerRole,
-): readonly PlannedObject[] {
+export function planEntryObjects(catalog: PlanScope, entry: ConnectionEntry | ArtifactsStoreEntry, role: OwnerRole): readonly PlannedObject[] {
   // Validation plans every entry to check what would be created, then the render or the
   // components plan the same entries again: the objects depend only on the entry and on
   // these scope fields, so they are made once (and never changed afterwards).

@@ -10,7 +10,6 @@ import { gatewayObjectIds, rolloutVersion, withRolloutAnnotation } from "./rollo
 import { renderValues } from "./values.js";
 import { toYaml } from "../load/yaml.js";
 
-
 /** The agent chart release, when `agent.deploy` is set. */
 export interface ReleasePlan {
   name: string;
@@ -74,7 +73,13 @@ export function planAgent(catalog: Catalog): AgentPlan {
   const values =
     rolloutFrom.length === 0
       ? rendered
-      : withRolloutAnnotation(rendered, rolloutVersion(objects.filter((o) => rolloutFrom.includes(o.id)), catalog.storedVersion));
+      : withRolloutAnnotation(
+          rendered,
+          rolloutVersion(
+            objects.filter((o) => rolloutFrom.includes(o.id)),
+            catalog.storedVersion,
+          ),
+        );
   return {
     release: agent.release,
     namespace: catalog.namespace,

@@ -16,8 +16,6 @@ export function redactedValue(recipe: SecretRecipe): string {
  */
 export function materialize<T>(object: PlannedObject, secretValue: (recipe: SecretRecipe) => T): Record<string, unknown> {
   if (!object.secretData) return { ...object.manifest };
-  const stringData = Object.fromEntries(
-    Object.entries(object.secretData).map(([key, recipe]) => [key, secretValue(recipe)]),
-  );
+  const stringData = Object.fromEntries(Object.entries(object.secretData).map(([key, recipe]) => [key, secretValue(recipe)]));
   return { ...object.manifest, stringData };
 }

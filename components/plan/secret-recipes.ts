@@ -7,8 +7,6 @@
 import type { SecretRef } from "../model/resources.js";
 import { CREATED_SOURCE_KEYS, type RecipeRef, SECRET_SOURCES, type SecretDataKey, type SecretRecipe } from "../model/secret-sources.js";
 
-
-
 /** True when the stack creates this Secret from config (fromConfig or a typed helper). */
 export function isCreatedFromConfig(secret: SecretRef | undefined): boolean {
   return !!secret && CREATED_SOURCE_KEYS.some((k) => secret[k] !== undefined);

@@ -11,7 +11,6 @@ import { isMapping } from "../model/mapping.js";
 /** A connection entry as written into the values: Polyaxon's keys only. */
 export type PolyaxonEntry = Record<string, unknown>;
 
-
 /** Drop our provisioning extensions (secret sources, configMap.data, pvc). */
 export function toPolyaxonEntry(entry: ConnectionEntry | ArtifactsStoreEntry): PolyaxonEntry {
   const { secret, configMap, ...rest } = entry;
@@ -28,7 +27,6 @@ export function toPolyaxonEntry(entry: ConnectionEntry | ArtifactsStoreEntry): P
   }
   return out;
 }
-
 
 /** The agent chart's values for this catalog: extra chart values, then ours on top. */
 export function renderValues(catalog: Catalog): Record<string, unknown> {

@@ -12,12 +12,9 @@ export function checkStoreAdvice(config: CheckInput): Diagnostic[] {
   if (config.storeUnparsed) return [];
   if (!store) {
     return [
-      warning(
-        "default-store",
-        storePath,
-        "not set: using the chart's default host_path store (/tmp/artifactsStore on each node), which only suits single-node clusters",
-        { fix: "set polyaxon:artifactsStore to an s3, gcs, wasb or ReadWriteMany volume_claim store" },
-      ),
+      warning("default-store", storePath, "not set: using the chart's default host_path store (/tmp/artifactsStore on each node), which only suits single-node clusters", {
+        fix: "set polyaxon:artifactsStore to an s3, gcs, wasb or ReadWriteMany volume_claim store",
+      }),
     ];
   }
   if (store.kind === "host_path") {
@@ -59,9 +56,14 @@ export function checkEmptyConnections(config: CheckInput): Diagnostic[] {
     const names = others.map(({ entry }) => entry.name);
     const shown = names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
     out.push(
-      warning("empty-connection", others.length === 1 ? others[0]!.path : pathsOf(config).connections, `${others.length === 1 ? "connection" : `${others.length} connections`} ${shown} ${others.length === 1 ? "has" : "have"} no schema, secret, configMap, env or annotations: runs that request ${others.length === 1 ? "it" : "them"} get nothing from ${others.length === 1 ? "it" : "them"}`, {
-        fix: "give each what its runs need (for example a secret with its credentials), or remove it",
-      }),
+      warning(
+        "empty-connection",
+        others.length === 1 ? others[0]!.path : pathsOf(config).connections,
+        `${others.length === 1 ? "connection" : `${others.length} connections`} ${shown} ${others.length === 1 ? "has" : "have"} no schema, secret, configMap, env or annotations: runs that request ${others.length === 1 ? "it" : "them"} get nothing from ${others.length === 1 ? "it" : "them"}`,
+        {
+          fix: "give each what its runs need (for example a secret with its credentials), or remove it",
+        },
+      ),
     );
   }
   return out;

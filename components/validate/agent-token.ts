@@ -10,8 +10,13 @@ export function checkAgentTokenNamespaces(config: CheckInput): Diagnostic[] {
   const { agentSecret, additionalNamespaces } = config.agent;
   if (!agentSecret || agentSecret.fromConfig || additionalNamespaces.length === 0) return [];
   return [
-    warning("agent-token-namespaces", `${pathsOf(config).agent}.agentSecret`, `runs in ${additionalNamespaces.join(", ")} read the agent token from a Secret ${agentSecret.name} in their own namespace, which the stack does not create`, {
-      fix: `make sure Secret ${agentSecret.name} (key POLYAXON_AUTH_TOKEN) exists in ${additionalNamespaces.join(" and ")}, or let the stack create it everywhere with agentSecret.fromConfig: {POLYAXON_AUTH_TOKEN: <config key>}`,
-    }),
+    warning(
+      "agent-token-namespaces",
+      `${pathsOf(config).agent}.agentSecret`,
+      `runs in ${additionalNamespaces.join(", ")} read the agent token from a Secret ${agentSecret.name} in their own namespace, which the stack does not create`,
+      {
+        fix: `make sure Secret ${agentSecret.name} (key POLYAXON_AUTH_TOKEN) exists in ${additionalNamespaces.join(" and ")}, or let the stack create it everywhere with agentSecret.fromConfig: {POLYAXON_AUTH_TOKEN: <config key>}`,
+      },
+    ),
   ];
 }

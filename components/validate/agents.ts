@@ -6,7 +6,6 @@
 import { type Diagnostic, showValue } from "../model/diagnostics.js";
 import { type CheckInput, entriesWithPaths, error, pathsOf, plannedObjectsAt, warning } from "./input.js";
 
-
 function checkReleases(agents: CheckInput[]): Diagnostic[] {
   const seen = new Map<string, string>();
   return agents.flatMap((a) => {

@@ -15,8 +15,16 @@ export function checkChartEnv(config: CheckInput): Diagnostic[] {
   return entriesWithPaths(config)
     .filter(({ entry, isStore }) => entry.env !== undefined && Object.keys(entry.env).length > 0 && (isStore || mounted.has(entry.name)))
     .map(({ entry, path, isStore }) =>
-      error("chart-env", `${path}.env`, `the agent chart pastes the ${isStore ? "artifacts store's" : "env of a mounted connection"} env into its gateway container's env list, where Polyaxon's mapping form is no valid entry: the variables would never arrive`, {
-        fix: `move the variables to a ConfigMap the chart loads with envFrom: configMap: {name: ${entry.name}-env, data: {${Object.keys(entry.env!).slice(0, 2).map((k) => `${k}: ...`).join(", ")}}} (no mountPath), or to the entry's Secret when they are secret`,
-      }),
+      error(
+        "chart-env",
+        `${path}.env`,
+        `the agent chart pastes the ${isStore ? "artifacts store's" : "env of a mounted connection"} env into its gateway container's env list, where Polyaxon's mapping form is no valid entry: the variables would never arrive`,
+        {
+          fix: `move the variables to a ConfigMap the chart loads with envFrom: configMap: {name: ${entry.name}-env, data: {${Object.keys(entry.env!)
+            .slice(0, 2)
+            .map((k) => `${k}: ...`)
+            .join(", ")}}} (no mountPath), or to the entry's Secret when they are secret`,
+        },
+      ),
     );
 }

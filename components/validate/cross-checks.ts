@@ -17,7 +17,6 @@ import { checkKubernetesNames, checkUniqueNames, checkUnparsedEntryNames } from 
 import { checkItemsExist, checkMountConnections, checkProvisionedOnce } from "./references.js";
 import { checkEnvVarNames, checkSecretContracts } from "./secret-contracts.js";
 
-
 /** Every rule about one agent's catalog. */
 export function crossChecks(config: CheckInput, source: ConfigSource): Diagnostic[] {
   return [

@@ -67,7 +67,8 @@ function relabel(d: Diagnostic, origin: CatalogFileOrigin | undefined): Diagnost
   if (!origin) return d;
   for (const key of origin.keys) {
     const prefix = `${CONFIG_NAMESPACE}:${key}`;
-    if (d.path === prefix || d.path.startsWith(`${prefix}.`) || d.path.startsWith(`${prefix}[`)) return { ...d, path: `${origin.file}: ${d.path.slice(CONFIG_NAMESPACE.length + 1)}` };
+    if (d.path === prefix || d.path.startsWith(`${prefix}.`) || d.path.startsWith(`${prefix}[`))
+      return { ...d, path: `${origin.file}: ${d.path.slice(CONFIG_NAMESPACE.length + 1)}` };
   }
   return d;
 }
@@ -109,7 +110,14 @@ export function loadStack(given: ConfigSource, opts: LoadOptions = {}): StackLoa
   const shown = onePerField(diagnostics).map((d) => redacted.get(d)!);
   if (errorsOf(shown).length > 0) return { diagnostics: shown };
   // Each agent's own warnings are among the stack's: redacted once, above.
-  const catalogs = agents.map(({ agent, own, index }) => toCatalog(agent, warningsOf(own).map((d) => redacted.get(d)!), valuesHoldSecrets(source, index), source));
+  const catalogs = agents.map(({ agent, own, index }) =>
+    toCatalog(
+      agent,
+      warningsOf(own).map((d) => redacted.get(d)!),
+      valuesHoldSecrets(source, index),
+      source,
+    ),
+  );
   return { stack: { agents: catalogs, warnings: warningsOf(shown) }, diagnostics: shown };
 }
 
@@ -121,10 +129,15 @@ export function loadCatalog(source: ConfigSource): LoadResult {
     return {
       diagnostics: [
         ...diagnostics,
-        { severity: "error", rule: "agents-form", path: "polyaxon:agents", message: `${stack.agents.length} agents where one was expected`, fix: "use loadStack for stacks with several agents" },
+        {
+          severity: "error",
+          rule: "agents-form",
+          path: "polyaxon:agents",
+          message: `${stack.agents.length} agents where one was expected`,
+          fix: "use loadStack for stacks with several agents",
+        },
       ],
     };
   }
   return { catalog: { ...stack.agents[0]!, warnings: stack.warnings }, diagnostics };
 }
-

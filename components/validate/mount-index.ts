@@ -32,11 +32,7 @@ export class MountIndex<T extends { mountPath: string }> {
   /** The earliest-added item at the same path as `path`, above it or below it, that `accept`s. */
   findClash(path: string, accept: (other: T) => boolean = () => true): T | undefined {
     const p = normalizeMountPath(path);
-    const candidates = [
-      ...(this.atPath.get(p) ?? []),
-      ...ancestors(p).flatMap((a) => this.atPath.get(a) ?? []),
-      ...(this.below.get(p) ?? []),
-    ];
+    const candidates = [...(this.atPath.get(p) ?? []), ...ancestors(p).flatMap((a) => this.atPath.get(a) ?? []), ...(this.below.get(p) ?? [])];
     let best: T | undefined;
     for (const c of candidates) {
       if (accept(c) && (best === undefined || this.order.get(c)! < this.order.get(best)!)) best = c;

@@ -63,9 +63,7 @@ export function pathClash(a: string, b: string): "same" | "nested" | undefined {
 /** Entries whose mounts land in the gateway pod: the store (or the default one) and mounted connections. */
 function gatewayEntries(config: CheckInput): EntryAt[] {
   const mounted = new Set(config.mountConnections);
-  const entries = entriesWithPaths(config).filter(
-    ({ entry, isStore }) => isStore || (mounted.has(entry.name) && !("isAlias" in entry && entry.isAlias)),
-  );
+  const entries = entriesWithPaths(config).filter(({ entry, isStore }) => isStore || (mounted.has(entry.name) && !("isAlias" in entry && entry.isAlias)));
   if (!config.artifactsStore) entries.unshift({ entry: DEFAULT_ARTIFACTS_STORE, path: `${pathsOf(config).artifactsStore} (default)`, isStore: true });
   return entries;
 }
@@ -123,8 +121,7 @@ export function checkCatalogMounts(config: CheckInput): Diagnostic[] {
         (n) =>
           // Both in the gateway pod: an error there already. One Secret/ConfigMap mounted by
           // two connections: Polyaxon mounts it once in a run.
-          !(gateway.has(e.path) && gateway.has(n.entryPath)) &&
-          !(n.source !== "volume" && n.source === m.source && n.volume === m.volume),
+          !(gateway.has(e.path) && gateway.has(n.entryPath)) && !(n.source !== "volume" && n.source === m.source && n.volume === m.volume),
       );
       if (clash) {
         out.push(

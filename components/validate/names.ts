@@ -46,7 +46,13 @@ export function labelProblem(name: string): string | undefined {
 
 /** A suggested label for a name: lower case, other characters as '-'. */
 function asLabel(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63) || "my-name";
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 63) || "my-name"
+  );
 }
 
 /** What the Kubernetes-name rule reads of an entry (also of one that did not parse). */
@@ -78,7 +84,6 @@ function kubernetesNameProblems(entry: NamedEntry, path: string): Diagnostic[] {
 export function checkKubernetesNames(config: CheckInput): Diagnostic[] {
   return entriesWithPaths(config).flatMap(({ entry, path }) => kubernetesNameProblems(entry, path));
 }
-
 
 /** A `{name, mountPath}` reference as written, when it has a string name. */
 function rawReference(v: unknown): { name: string; mountPath?: string } | undefined {

@@ -32,7 +32,10 @@ function entryOn(tree: unknown, path: ConfigPath): { name: string; kind: string;
 
 /** `warehouse-db` + `PGPASSWORD` → `warehouseDbPgpassword`: a config key name to suggest. */
 function suggestedKey(...parts: string[]): string {
-  const words = parts.join(" ").split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = parts
+    .join(" ")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   const capital = (w: string) => (w === w.toUpperCase() ? w[0]! + w.slice(1).toLowerCase() : w[0]!.toUpperCase() + w.slice(1));
   return words.map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : capital(w))).join("");
 }
@@ -44,7 +47,8 @@ function suggestedKey(...parts: string[]): string {
  */
 export function entrySecretRoute(entry: { name: string; kind: string; env?: unknown } | undefined, path: ConfigPath, stack?: string): string {
   // In the list form `env: [{name: PGPASSWORD, value: …}]` the variable's name names the value.
-  const listed = path.at(-3) === "env" && path.at(-1) === "value" && Array.isArray(entry?.env) ? (entry.env[path.at(-2) as number] as { name?: unknown } | undefined)?.name : undefined;
+  const listed =
+    path.at(-3) === "env" && path.at(-1) === "value" && Array.isArray(entry?.env) ? (entry.env[path.at(-2) as number] as { name?: unknown } | undefined)?.name : undefined;
   const leaf = typeof listed === "string" && listed !== "" ? listed : String(path.at(-1));
   const name = entry?.name || "the entry";
   let source: string;
@@ -95,9 +99,14 @@ export function checkPlainCredentials(source: ConfigSource): Diagnostic[] {
     for (const found of findPlainCredentials(value, { skip, byName })) {
       const full: ConfigPath = [key, ...found.path];
       out.push(
-        error("plain-credential", configPathText(`polyaxon:${key}`, found.path), `holds ${found.what} in clear: ${isChartValuesPath(key, found.path) ? "chart values are stored in the stack file and in Pulumi state as plain text" : whereInClear(full)}`, {
-          fix: fixFor(key, value, found),
-        }),
+        error(
+          "plain-credential",
+          configPathText(`polyaxon:${key}`, found.path),
+          `holds ${found.what} in clear: ${isChartValuesPath(key, found.path) ? "chart values are stored in the stack file and in Pulumi state as plain text" : whereInClear(full)}`,
+          {
+            fix: fixFor(key, value, found),
+          },
+        ),
       );
     }
   }

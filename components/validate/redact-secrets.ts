@@ -16,11 +16,11 @@ export const SECRET_PLACEHOLDER = "<a secret config value; not shown>";
 /** Secrets shorter than this are not searched for: they would garble every message (and are no secret worth the name). */
 const MIN_LENGTH = 4;
 
-const at = (value: unknown, path: ConfigPath): unknown => path.reduce<unknown>((v, seg) => (typeof v === "object" && v !== null ? (v as Record<string, unknown>)[seg] : undefined), value);
+const at = (value: unknown, path: ConfigPath): unknown =>
+  path.reduce<unknown>((v, seg) => (typeof v === "object" && v !== null ? (v as Record<string, unknown>)[seg] : undefined), value);
 
 /** Every string leaf of `value` (keys are names: a secret typed as a key is not looked for). */
-const leaves = (value: unknown): string[] =>
-  typeof value === "string" ? [value] : typeof value === "object" && value !== null ? Object.values(value).flatMap(leaves) : [];
+const leaves = (value: unknown): string[] => (typeof value === "string" ? [value] : typeof value === "object" && value !== null ? Object.values(value).flatMap(leaves) : []);
 
 /** The decrypted secret strings the source can read: whole secret keys, or the leaves at their secure paths. */
 function secretStrings(source: ConfigSource): string[] {

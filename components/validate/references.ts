@@ -77,10 +77,7 @@ export function checkItemsExist(config: CheckInput): Diagnostic[] {
   for (const at of entriesWithPaths(config)) {
     const { entry, path } = at;
     const configMapKeys = entry.configMap?.data ? new Set(Object.keys(entry.configMap.data)) : undefined;
-    const resources = [
-      ["secret", entry.secret?.items, knownSecretKeys(at)] as const,
-      ["configMap", entry.configMap?.items, configMapKeys] as const,
-    ];
+    const resources = [["secret", entry.secret?.items, knownSecretKeys(at)] as const, ["configMap", entry.configMap?.items, configMapKeys] as const];
     for (const [field, items, keys] of resources) {
       if (!items || !keys) continue;
       items.forEach((item, i) => {

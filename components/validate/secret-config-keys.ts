@@ -70,7 +70,14 @@ export function checkUnusedKeys(agents: CheckInput[], source: ConfigSource): Dia
   // Usually every key is referenced: the walk over the whole catalog below is then not needed.
   if (candidates.length === 0) return [];
   // An entry with an error is not in `agents`, but the keys it names are not unused.
-  const named = new Set([...stringsIn(STACK_KEYS.map((k) => source.value(k)), new Set())].map(fullConfigKey));
+  const named = new Set(
+    [
+      ...stringsIn(
+        STACK_KEYS.map((k) => source.value(k)),
+        new Set(),
+      ),
+    ].map(fullConfigKey),
+  );
   const out: Diagnostic[] = [];
   for (const full of candidates) {
     if (named.has(full)) continue;

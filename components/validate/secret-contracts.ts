@@ -65,13 +65,7 @@ function checkS3(at: EntryAt): Diagnostic[] {
 }
 
 /** A file a Secret mounted at `mountPath` must hold, for the Secret it creates and its items. */
-function checkMountedFile(
-  at: EntryAt,
-  rule: "gcs-key-file" | "registry-config-json",
-  mountPaths: string[],
-  file: string,
-  helper: string,
-): Diagnostic[] {
+function checkMountedFile(at: EntryAt, rule: "gcs-key-file" | "registry-config-json", mountPaths: string[], file: string, helper: string): Diagnostic[] {
   const { entry, path } = at;
   const secret = entry.secret;
   if (!secret?.mountPath || !mountPaths.includes(normalizeMountPath(secret.mountPath))) return [];
@@ -156,7 +150,7 @@ function checkSsh({ entry, path }: EntryAt): Diagnostic[] {
   if (entry.secret?.mountPath) return [];
   return [
     error("ssh-secret", `${path}.secret${entry.secret ? ".mountPath" : ""}`, "an ssh connection needs a Secret mounted with a mountPath", {
-      fix: "add secret: {name: <secret with id_rsa>, mountPath: /etc/ssh-key, defaultMode: \"0600\"}",
+      fix: 'add secret: {name: <secret with id_rsa>, mountPath: /etc/ssh-key, defaultMode: "0600"}',
     }),
   ];
 }

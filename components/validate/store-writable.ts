@@ -10,9 +10,14 @@ export function checkStoreWritable(config: CheckInput): Diagnostic[] {
   const store = config.artifactsStore;
   if (!store || !("readOnly" in store.schema) || store.schema.readOnly !== true) return [];
   return [
-    error("store-read-only", `${pathsOf(config).artifactsStore}.schema.readOnly`, "the artifacts store is mounted read-only in every run, so no run could write its outputs, logs or events", {
-      got: "true",
-      fix: "remove readOnly from the store; to share read-only data with runs, add it as a connection with readOnly: true",
-    }),
+    error(
+      "store-read-only",
+      `${pathsOf(config).artifactsStore}.schema.readOnly`,
+      "the artifacts store is mounted read-only in every run, so no run could write its outputs, logs or events",
+      {
+        got: "true",
+        fix: "remove readOnly from the store; to share read-only data with runs, add it as a connection with readOnly: true",
+      },
+    ),
   ];
 }

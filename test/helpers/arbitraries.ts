@@ -37,8 +37,9 @@ function entryFor(name: string): fc.Arbitrary<{ entry: Record<string, unknown>; 
   );
   const provisioned = fc.boolean();
   const family = fc.constantFrom("host_path", "volume_claim", "bucket", "git", "ssh", "registry", "notifier", "generic");
-  return fc.tuple(family, extras, provisioned, fc.constantFrom(...BUCKET_KINDS), fc.constantFrom(...NOTIFIER_KINDS), fc.constantFrom(...GENERIC_KINDS)).map(
-    ([fam, extra, create, bucketKind, notifierKind, genericKind]) => {
+  return fc
+    .tuple(family, extras, provisioned, fc.constantFrom(...BUCKET_KINDS), fc.constantFrom(...NOTIFIER_KINDS), fc.constantFrom(...GENERIC_KINDS))
+    .map(([fam, extra, create, bucketKind, notifierKind, genericKind]) => {
       const secretKeys: string[] = [];
       const key = (k: string) => {
         const full = `polyaxon:${name.replace(/-/g, "")}${k}`;
@@ -64,9 +65,10 @@ function entryFor(name: string): fc.Arbitrary<{ entry: Record<string, unknown>; 
             ...base,
             kind: bucketKind,
             schema: { bucket: bucketOf[bucketKind]!(name) },
-            secret: create && bucketKind === "s3"
-              ? { name: `${name}-creds`, fromConfig: { AWS_ACCESS_KEY_ID: key("Id"), AWS_SECRET_ACCESS_KEY: key("Key") } }
-              : { name: `${name}-creds` },
+            secret:
+              create && bucketKind === "s3"
+                ? { name: `${name}-creds`, fromConfig: { AWS_ACCESS_KEY_ID: key("Id"), AWS_SECRET_ACCESS_KEY: key("Key") } }
+                : { name: `${name}-creds` },
           };
           break;
         case "git":
@@ -94,8 +96,7 @@ function entryFor(name: string): fc.Arbitrary<{ entry: Record<string, unknown>; 
           };
       }
       return { entry, secretKeys };
-    },
-  );
+    });
 }
 
 const storeArb = fc.constantFrom(

@@ -40,7 +40,9 @@ export function chartDigestProblems(): string[] {
     .split("\n")
     .flatMap((line) => {
       const [digest, file] = line.split(/\s+/);
-      const actual = createHash("sha256").update(readFileSync(join(CHARTS, file!))).digest("hex");
+      const actual = createHash("sha256")
+        .update(readFileSync(join(CHARTS, file!)))
+        .digest("hex");
       return actual === digest ? [] : [`${file}: sha256 ${actual}, expected ${digest}`];
     });
 }

@@ -51,11 +51,7 @@ interface RegisterRequest {
 }
 
 const original = MockMonitor.prototype.registerResource;
-MockMonitor.prototype.registerResource = async function (
-  this: unknown,
-  req: RegisterRequest,
-  callback: (err: unknown, res: { getUrn(): string } | undefined) => void,
-) {
+MockMonitor.prototype.registerResource = async function (this: unknown, req: RegisterRequest, callback: (err: unknown, res: { getUrn(): string } | undefined) => void) {
   // The serialised request: secret inputs are still wrapped in the SDK's secret signature.
   const inputs = req.getObject().toJavaScript() as Record<string, unknown>;
   return original.call(this, req, (err: unknown, res: { getUrn(): string } | undefined) => {

@@ -21,10 +21,7 @@ export const PROJECT_EXAMPLES = ["dev", "staging", "prod", "ce"] as const;
 
 /** Every example stack: the project's own and the test fixtures. */
 export function exampleStacks(): { dir: string; stack: string }[] {
-  return [
-    ...PROJECT_EXAMPLES.map((stack) => ({ dir: PROJECT_ROOT, stack })),
-    ...listStacks(FIXTURE_STACKS).map((stack) => ({ dir: FIXTURE_STACKS, stack })),
-  ];
+  return [...PROJECT_EXAMPLES.map((stack) => ({ dir: PROJECT_ROOT, stack })), ...listStacks(FIXTURE_STACKS).map((stack) => ({ dir: FIXTURE_STACKS, stack }))];
 }
 
 /** A temporary project holding `Pulumi.yaml` and the example stacks only. */
@@ -66,11 +63,7 @@ function decryptNested(key: string, value: unknown, secretValues: Record<string,
  * become canaries (or the plain values given in `secretValues`), and a structured key with
  * a secret inside is decrypted whole and marked secret.
  */
-export function loadStackIntoConfig(
-  dir: string,
-  stack: string,
-  secretValues: Record<string, string> = {},
-): { secrets: Record<string, string> } {
+export function loadStackIntoConfig(dir: string, stack: string, secretValues: Record<string, string> = {}): { secrets: Record<string, string> } {
   const plain: Record<string, string> = {};
   const secrets: Record<string, string> = {};
   for (const [key, value] of readStackFile(dir, stack)) {

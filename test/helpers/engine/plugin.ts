@@ -64,8 +64,7 @@ export async function startPlugin(pluginDir: string, cwd: string, engineAddress:
     });
   });
   const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-  const call = <T>(method: string, req: unknown) =>
-    new Promise<T>((resolve, reject) => client[method](req, (err: Error | null, res: T) => (err ? reject(err) : resolve(res))));
+  const call = <T>(method: string, req: unknown) => new Promise<T>((resolve, reject) => client[method](req, (err: Error | null, res: T) => (err ? reject(err) : resolve(res))));
   return {
     getSchema: async () => (await call<{ getSchema(): string }>("getSchema", new provproto.GetSchemaRequest())).getSchema(),
     construct: async (a) => {

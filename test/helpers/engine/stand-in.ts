@@ -152,13 +152,15 @@ export class EngineStandIn {
   }
 
   private monitorService(): grpc.UntypedServiceImplementation {
-    const unary = <T>(f: (req: T) => unknown) => (call: { request: T }, cb: grpc.sendUnaryData<unknown>) => {
-      try {
-        cb(null, f(call.request));
-      } catch (err) {
-        cb({ code: grpc.status.INVALID_ARGUMENT, details: (err as Error).message } as grpc.ServiceError, null);
-      }
-    };
+    const unary =
+      <T>(f: (req: T) => unknown) =>
+      (call: { request: T }, cb: grpc.sendUnaryData<unknown>) => {
+        try {
+          cb(null, f(call.request));
+        } catch (err) {
+          cb({ code: grpc.status.INVALID_ARGUMENT, details: (err as Error).message } as grpc.ServiceError, null);
+        }
+      };
     return {
       supportsFeature: unary((req: { getId(): string }) => new resproto.SupportsFeatureResponse().setHassupport(FEATURES.has(req.getId()))),
       registerResource: unary((req: RegisterResourceRequest) => this.registerResource(req)),
@@ -185,7 +187,10 @@ export class EngineStandIn {
   }
 
   private engineService(): grpc.UntypedServiceImplementation {
-    const unary = <T>(f: (req: T) => unknown) => (call: { request: T }, cb: grpc.sendUnaryData<unknown>) => cb(null, f(call.request));
+    const unary =
+      <T>(f: (req: T) => unknown) =>
+      (call: { request: T }, cb: grpc.sendUnaryData<unknown>) =>
+        cb(null, f(call.request));
     return {
       log: unary((req: { getSeverity(): number; getMessage(): string; getUrn(): string }) => {
         this.recording.log.push({ severity: req.getSeverity(), message: req.getMessage(), urn: req.getUrn() });
@@ -205,7 +210,21 @@ export class EngineStandIn {
    */
   seed(type: string, name: string, parent = "", inputs: Record<string, unknown> = {}): { urn: string; id: string } {
     const urn = makeUrn(this.options.stack, this.options.project, parent, type, name);
-    const r: Registration = { type, name, urn, parent, custom: type.startsWith("pulumi:providers:"), inputs, provider: "", providers: {}, dependencies: [], aliases: [], retainOnDelete: false, protect: false, additionalSecretOutputs: [] };
+    const r: Registration = {
+      type,
+      name,
+      urn,
+      parent,
+      custom: type.startsWith("pulumi:providers:"),
+      inputs,
+      provider: "",
+      providers: {},
+      dependencies: [],
+      aliases: [],
+      retainOnDelete: false,
+      protect: false,
+      additionalSecretOutputs: [],
+    };
     this.urns.set(urn, r);
     const { id, outputs } = computedOutputs(type, inputs, false, urn);
     if (r.custom) this.states.set(urn, { id, outputs });
