@@ -6,6 +6,7 @@ import type { AgentConfig } from "../model/agent.js";
 import type { ArtifactsStoreEntry, ConnectionEntry } from "../model/connection.js";
 import type { Diagnostic } from "../model/diagnostics.js";
 import type { ConfigPath } from "./secure-config.js";
+import type { PlannedObject } from "../plan/objects.js";
 
 /** The chart's own default store, written out explicitly when none is configured. */
 export const DEFAULT_ARTIFACTS_STORE: ArtifactsStoreEntry = {
@@ -13,6 +14,13 @@ export const DEFAULT_ARTIFACTS_STORE: ArtifactsStoreEntry = {
   kind: "host_path",
   schema: { hostPath: "/tmp/artifactsStore", mountPath: "/artifactsStore" },
 };
+
+/** The objects a catalog makes the stack create, by owner (see plan/objects.ts). */
+export interface CatalogObjects {
+  artifactsStore: readonly PlannedObject[];
+  connections: readonly (readonly PlannedObject[])[];
+  agent: readonly PlannedObject[];
+}
 
 /** Produced only by `loadCatalog`: holding one means every error check passed. */
 export interface Catalog {
@@ -35,6 +43,8 @@ export interface Catalog {
    * values, the release and the stack output derived from them must be Pulumi secrets.
    */
   valuesFromSecrets?: boolean;
+  /** What the stack creates for the store, for each connection (in order) and for the agent, planned while validating. */
+  objects: CatalogObjects;
   /** `ConfigSource.storedVersion` of the config the catalog was read from: the rollout digest reads it. */
   storedVersion?: (fullKey: string) => string | undefined;
 }

@@ -1,7 +1,7 @@
 /**
- * YAML in and out, with js-yaml (about 6x faster to parse and 2x to write than `yaml` on
- * large stack files, measured by `npm run bench`): js-yaml 4 reads (see js-yaml-4.d.ts for
- * why), js-yaml 5 and the fast writer of yaml-emit.ts write.
+ * YAML in and out, with js-yaml (faster to parse and to write than `yaml` on large stack
+ * files; docs/performance.md): js-yaml 4 reads (see js-yaml-4.ts for why), js-yaml 5 and
+ * the fast writer of yaml-emit.ts write.
  *
  * Out: mapping keys sorted, no line folding, no anchors, so the same catalog gives the same
  * bytes whatever the key order in the config, and PR diffs show only real changes.

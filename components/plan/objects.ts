@@ -9,7 +9,7 @@ import type { SecretRef } from "../model/resources.js";
 import { fullConfigKey } from "../model/config-keys.js";
 import type { AgentConfig } from "../model/agent.js";
 import type { SecretRecipe } from "../model/secret-sources.js";
-import { createdSecretData } from "./secret-recipes.js";
+import { type CreatedSecretData, createdSecretData } from "./secret-recipes.js";
 
 /** Who asked for an object: the store, a connection, or the agent itself (token Secret). */
 export type OwnerRole = "artifacts-store" | "connection" | "agent";
@@ -121,23 +121,13 @@ function externalSecretObject(meta: ObjectMetadata, secret: SecretRef): PlannedO
  * ExternalSecrets and ConfigMaps exist in every namespace the agent's runs use (its own and
  * `additionalNamespaces`), since pods only see their own namespace's; a PVC serves its own.
  */
-export function planEntryObjects(catalog: PlanScope, entry: ConnectionEntry | ArtifactsStoreEntry, role: OwnerRole): readonly PlannedObject[] {
-  // Validation plans every entry to check what would be created, then the render or the
-  // components plan the same entries again: the objects depend only on the entry and on
-  // these scope fields, so they are made once (and never changed afterwards).
-  const scope = [role, catalog.namespace, catalog.agent.release, ...catalog.agent.additionalNamespaces].join("\0");
-  let byScope = PLANNED.get(entry);
-  if (!byScope) PLANNED.set(entry, (byScope = new Map()));
-  let objects = byScope.get(scope);
-  if (!objects) byScope.set(scope, (objects = planFreshEntryObjects(catalog, entry, role)));
-  return objects;
-}
-
-const PLANNED = new WeakMap<ConnectionEntry | ArtifactsStoreEntry, Map<string, readonly PlannedObject[]>>();
-
-function planFreshEntryObjects(catalog: PlanScope, entry: ConnectionEntry | ArtifactsStoreEntry, role: OwnerRole): PlannedObject[] {
+export function planEntryObjects(
+  catalog: PlanScope,
+  entry: ConnectionEntry | ArtifactsStoreEntry,
+  role: OwnerRole,
+  created: CreatedSecretData | undefined = createdSecretData(entry.secret, entry.kind),
+): PlannedObject[] {
   const out: PlannedObject[] = [];
-  const created = createdSecretData(entry.secret, entry.kind);
   for (const namespace of [catalog.namespace, ...catalog.agent.additionalNamespaces]) {
     const meta = (name: string) => metadata(catalog, name, role, entry.name, namespace);
     if (entry.secret && created) {

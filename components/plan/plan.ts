@@ -5,7 +5,7 @@
  */
 import type { StackModel } from "../load/catalog.js";
 import type { Catalog } from "../load/catalog.js";
-import { type EntryPlan, type PlannedObject, planAgentObjects, planEntryObjects } from "./objects.js";
+import type { EntryPlan, PlannedObject } from "./objects.js";
 import { gatewayObjectIds, rolloutVersion, withRolloutAnnotation } from "./rollout.js";
 import { renderValues } from "./values.js";
 import { toYaml } from "../load/yaml.js";
@@ -52,17 +52,10 @@ export function planStack(stack: StackModel): StackPlan {
 
 /** One agent's plan. */
 export function planAgent(catalog: Catalog): AgentPlan {
-  const artifactsStore: EntryPlan = {
-    name: catalog.artifactsStore.name,
-    entry: catalog.artifactsStore,
-    objects: planEntryObjects(catalog, catalog.artifactsStore, "artifacts-store"),
-  };
-  const connections = catalog.connections.map((entry) => ({
-    name: entry.name,
-    entry,
-    objects: planEntryObjects(catalog, entry, "connection"),
-  }));
-  const agentObjects = planAgentObjects(catalog);
+  // The objects were planned while the catalog was validated (validate/input.ts).
+  const artifactsStore: EntryPlan = { name: catalog.artifactsStore.name, entry: catalog.artifactsStore, objects: catalog.objects.artifactsStore };
+  const connections = catalog.connections.map((entry, i) => ({ name: entry.name, entry, objects: catalog.objects.connections[i]! }));
+  const agentObjects = [...catalog.objects.agent];
   const objects = [artifactsStore, ...connections]
     .flatMap((e) => e.objects)
     .concat(agentObjects)

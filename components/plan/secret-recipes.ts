@@ -19,17 +19,11 @@ export function isCreatedFromConfig(secret: SecretRef | undefined): boolean {
  */
 export function createdSecretData(secret: SecretRef | undefined, kind: string): CreatedSecretData | undefined {
   if (!secret || !isCreatedFromConfig(secret)) return undefined;
-  // Validation and planning ask for the same Secret several times: composed once per kind.
-  let byKind = CREATED.get(secret);
-  if (!byKind) CREATED.set(secret, (byKind = new Map()));
-  if (!byKind.has(kind)) byKind.set(kind, composeSecretData(secret, kind));
-  return byKind.get(kind);
+  return composeSecretData(secret, kind);
 }
 
-/** A created Secret's data, key by key, with the config keys each reads (read-only: it is shared). */
+/** A created Secret's data, key by key, with the config keys each reads. */
 export type CreatedSecretData = ReadonlyMap<string, { recipe: SecretRecipe; refs: RecipeRef[] }>;
-
-const CREATED = new WeakMap<SecretRef, Map<string, CreatedSecretData>>();
 
 function composeSecretData(secret: SecretRef, kind: string): CreatedSecretData {
   const data = new Map<string, { recipe: SecretRecipe; refs: RecipeRef[] }>();

@@ -3,7 +3,7 @@
  */
 import { NOTIFIER_KINDS } from "../model/kinds.js";
 import type { Diagnostic } from "../model/diagnostics.js";
-import { type CheckInput, entriesWithPaths, pathsOf, warning } from "./input.js";
+import { type CheckInput, pathsOf, warning } from "./input.js";
 
 /** Store choices that only suit some clusters. */
 export function checkStoreAdvice(config: CheckInput): Diagnostic[] {
@@ -41,7 +41,7 @@ export function checkStoreAdvice(config: CheckInput): Diagnostic[] {
  * kinds may be meant that way (runs pass what they need): one summary for all of them.
  */
 export function checkEmptyConnections(config: CheckInput): Diagnostic[] {
-  const empty = entriesWithPaths(config).filter(({ entry }) => {
+  const empty = config.entries.filter(({ entry }) => {
     const e = entry as Record<string, unknown>;
     return ["schema", "secret", "configMap", "env", "annotations"].every((k) => e[k] === undefined) && e.isAlias !== true;
   });

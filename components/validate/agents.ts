@@ -4,7 +4,7 @@
  * cannot follow runs into additional namespaces.
  */
 import { type Diagnostic, showValue } from "../model/diagnostics.js";
-import { type CheckInput, entriesWithPaths, error, pathsOf, plannedObjectsAt, warning } from "./input.js";
+import { type CheckInput, error, pathsOf, warning } from "./input.js";
 
 function checkReleases(agents: CheckInput[]): Diagnostic[] {
   const seen = new Map<string, string>();
@@ -54,7 +54,7 @@ function checkObjectsAcrossAgents(agents: CheckInput[]): Diagnostic[] {
   const seen = new Map<string, { path: string; agent: CheckInput }>();
   const out: Diagnostic[] = [];
   for (const a of agents) {
-    for (const { path, existence } of plannedObjectsAt(a)) {
+    for (const { path, existence } of a.planned) {
       const first = seen.get(existence);
       if (first && first.agent !== a) {
         const [kind, ns, name] = existence.split("/");
@@ -74,7 +74,7 @@ function checkClaimsAcrossNamespaces(agents: CheckInput[]): Diagnostic[] {
   return agents.flatMap((a) => {
     const extra = a.agent.additionalNamespaces;
     if (extra.length === 0) return [];
-    return entriesWithPaths(a).flatMap(({ entry, path }) => {
+    return a.entries.flatMap(({ entry, path }) => {
       if (entry.kind !== "volume_claim") return [];
       if (entry.pvc) {
         return [

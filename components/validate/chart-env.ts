@@ -8,11 +8,11 @@
  * through envFrom, and Polyaxon's runs as well.
  */
 import type { Diagnostic } from "../model/diagnostics.js";
-import { type CheckInput, entriesWithPaths, error } from "./input.js";
+import { type CheckInput, error } from "./input.js";
 
 export function checkChartEnv(config: CheckInput): Diagnostic[] {
   const mounted = new Set(config.mountConnections);
-  return entriesWithPaths(config)
+  return config.entries
     .filter(({ entry, isStore }) => entry.env !== undefined && Object.keys(entry.env).length > 0 && (isStore || mounted.has(entry.name)))
     .map(({ entry, path, isStore }) =>
       error(

@@ -6,7 +6,8 @@
 import type { Diagnostic } from "../model/diagnostics.js";
 import { errorsOf, warningsOf } from "../model/diagnostics.js";
 import { type Catalog, type ConfigSource, DEFAULT_ARTIFACTS_STORE, type StackModel } from "../load/catalog.js";
-import type { ParsedAgent } from "../load/parsed-agent.js";
+import { type CheckInput, checkInputOf } from "./input.js";
+import { planEntryObjects } from "../plan/objects.js";
 import { parseStack } from "../load/parse-stack.js";
 import { checkAgents } from "./agents.js";
 import { checkClusterBoundary } from "./cluster.js";
@@ -34,17 +35,24 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-function toCatalog(input: ParsedAgent, warnings: Diagnostic[], valuesFromSecrets: boolean, source: ConfigSource): Catalog {
+function toCatalog(input: CheckInput, warnings: Diagnostic[], valuesFromSecrets: boolean, source: ConfigSource): Catalog {
+  const store = input.entries.find((e) => e.isStore);
+  const artifactsStore = input.artifactsStore ?? DEFAULT_ARTIFACTS_STORE;
   return {
     ...(source.storedVersion ? { storedVersion: (key: string) => source.storedVersion?.(key) } : {}),
     ...(valuesFromSecrets ? { valuesFromSecrets } : {}),
     namespace: input.namespace,
-    artifactsStore: input.artifactsStore ?? DEFAULT_ARTIFACTS_STORE,
+    artifactsStore,
     usesDefaultStore: !input.artifactsStore,
     connections: input.connections,
     mountConnections: input.mountConnections,
     agent: input.agent,
     warnings,
+    objects: {
+      artifactsStore: store?.objects ?? planEntryObjects(input, artifactsStore, "artifacts-store"),
+      connections: input.entries.filter((e) => !e.isStore).map((e) => e.objects),
+      agent: input.agentObjects,
+    },
   };
 }
 
@@ -97,7 +105,9 @@ export function loadStack(given: ConfigSource, opts: LoadOptions = {}): StackLoa
   const diagnostics: Diagnostic[] = [...fileProblems, ...parsed.diagnostics];
   if (opts.cluster) diagnostics.push(...checkClusterBoundary(source, opts.cluster === "required"));
   diagnostics.push(...checkSecretPlacement(source), ...checkPulumiScalars(source), ...checkDataKeys(source), ...checkPlainCredentials(source), ...checkConfigSize(source));
-  const agents = parsed.agents.map(({ agent, index, diagnostics: parseProblems }) => {
+  const agents = parsed.agents.map(({ agent: parsedAgent, index, diagnostics: parseProblems }) => {
+    // Each agent's entries and objects are worked out once, for every rule and for the plan.
+    const agent = checkInputOf(parsedAgent);
     const own = [...parseProblems, ...crossChecks(agent, source)];
     diagnostics.push(...own);
     return { agent, own, index };

@@ -5,7 +5,7 @@
  */
 import { type Diagnostic, showValue } from "../model/diagnostics.js";
 import { DEFAULT_ARTIFACTS_STORE } from "../load/catalog.js";
-import { type CheckInput, type EntryAt, entriesWithPaths, error, pathsOf, warning } from "./input.js";
+import { type CheckInput, type EntryAt, error, pathsOf, warning } from "./input.js";
 import { MountIndex, normalizeMountPath } from "./mount-index.js";
 
 /** One volume mount a catalog entry causes. */
@@ -24,7 +24,7 @@ export interface Mount {
 }
 
 /** The mounts of one entry, as the chart and Polyaxon's converter build them. */
-export function mountsOf({ entry, path }: EntryAt): Mount[] {
+export function mountsOf({ entry, path }: Pick<EntryAt, "entry" | "path">): Mount[] {
   const out: Mount[] = [];
   if (entry.kind === "host_path" || entry.kind === "volume_claim") {
     out.push({
@@ -61,9 +61,11 @@ export function pathClash(a: string, b: string): "same" | "nested" | undefined {
 }
 
 /** Entries whose mounts land in the gateway pod: the store (or the default one) and mounted connections. */
-function gatewayEntries(config: CheckInput): EntryAt[] {
+function gatewayEntries(config: CheckInput): Pick<EntryAt, "entry" | "path" | "isStore">[] {
   const mounted = new Set(config.mountConnections);
-  const entries = entriesWithPaths(config).filter(({ entry, isStore }) => isStore || (mounted.has(entry.name) && !("isAlias" in entry && entry.isAlias)));
+  const entries: Pick<EntryAt, "entry" | "path" | "isStore">[] = config.entries.filter(
+    ({ entry, isStore }) => isStore || (mounted.has(entry.name) && !("isAlias" in entry && entry.isAlias)),
+  );
   if (!config.artifactsStore) entries.unshift({ entry: DEFAULT_ARTIFACTS_STORE, path: `${pathsOf(config).artifactsStore} (default)`, isStore: true });
   return entries;
 }
@@ -104,7 +106,7 @@ export function checkCatalogMounts(config: CheckInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   const gateway = new Set(gatewayEntries(config).map((e) => e.path));
   const index = new MountIndex<Mount>();
-  for (const e of entriesWithPaths(config)) {
+  for (const e of config.entries) {
     const mounts = mountsOf(e);
     mounts.forEach((m, j) => {
       const inside = mounts.slice(0, j).find((n) => pathClash(n.mountPath, m.mountPath));

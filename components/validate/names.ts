@@ -3,7 +3,7 @@
  */
 import { isVolumeKind } from "../model/kinds.js";
 import { type Diagnostic, showValue } from "../model/diagnostics.js";
-import { type CheckInput, entriesWithPaths, error } from "./input.js";
+import { type CheckInput, error } from "./input.js";
 import { isMapping } from "../model/mapping.js";
 import { DNS_LABEL } from "../model/primitives.js";
 
@@ -11,7 +11,7 @@ import { DNS_LABEL } from "../model/primitives.js";
 export function checkUniqueNames(config: CheckInput): Diagnostic[] {
   // Entries that did not parse count too: a duplicate is reported in the same run as their own problems.
   const named = [
-    ...entriesWithPaths(config).map(({ entry, path }) => ({ name: entry.name as unknown, path })),
+    ...config.entries.map(({ entry, path }) => ({ name: entry.name as unknown, path })),
     ...(config.unparsedEntries ?? []).map(({ raw, path }) => ({ name: (raw as { name?: unknown } | undefined)?.name, path })),
   ].sort((a, b) => entryOrder(a.path) - entryOrder(b.path));
   const seen = new Map<string, string>();
@@ -82,7 +82,7 @@ function kubernetesNameProblems(entry: NamedEntry, path: string): Diagnostic[] {
 }
 
 export function checkKubernetesNames(config: CheckInput): Diagnostic[] {
-  return entriesWithPaths(config).flatMap(({ entry, path }) => kubernetesNameProblems(entry, path));
+  return config.entries.flatMap(({ entry, path }) => kubernetesNameProblems(entry, path));
 }
 
 /** A `{name, mountPath}` reference as written, when it has a string name. */

@@ -3,7 +3,7 @@
  */
 import { type Diagnostic, showValue } from "../model/diagnostics.js";
 import { closest } from "../model/suggest.js";
-import { type CheckInput, entriesWithPaths, error, knownSecretKeys, pathsOf, plannedObjectsAt } from "./input.js";
+import { type CheckInput, error, pathsOf } from "./input.js";
 
 /** `mountConnections` names existing, non-alias connections, once each. */
 export function checkMountConnections(config: CheckInput): Diagnostic[] {
@@ -50,7 +50,7 @@ export function checkMountConnections(config: CheckInput): Diagnostic[] {
 export function checkProvisionedOnce(config: CheckInput): Diagnostic[] {
   const seen = new Map<string, string>();
   const out: Diagnostic[] = [];
-  for (const { object, path, existence } of plannedObjectsAt(config)) {
+  for (const { object, path, existence } of config.planned) {
     const first = seen.get(existence);
     const { kind, metadata } = object.manifest;
     const what = kind === "ExternalSecret" ? "Secret" : kind;
@@ -74,10 +74,10 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
 /** `items` of a created Secret/ConfigMap must be keys it has. */
 export function checkItemsExist(config: CheckInput): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const at of entriesWithPaths(config)) {
+  for (const at of config.entries) {
     const { entry, path } = at;
     const configMapKeys = entry.configMap?.data ? new Set(Object.keys(entry.configMap.data)) : undefined;
-    const resources = [["secret", entry.secret?.items, knownSecretKeys(at)] as const, ["configMap", entry.configMap?.items, configMapKeys] as const];
+    const resources = [["secret", entry.secret?.items, at.knownSecretKeys] as const, ["configMap", entry.configMap?.items, configMapKeys] as const];
     for (const [field, items, keys] of resources) {
       if (!items || !keys) continue;
       items.forEach((item, i) => {

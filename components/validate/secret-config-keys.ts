@@ -8,7 +8,7 @@ import type { ConfigSource } from "../load/catalog.js";
 import { createdSecretData } from "../plan/secret-recipes.js";
 import { closest } from "../model/suggest.js";
 import { secretRef } from "../model/resources.js";
-import { type CheckInput, entriesWithPaths, error, pathsOf, warning } from "./input.js";
+import { type CheckInput, error, pathsOf, warning } from "./input.js";
 
 /** Every secret config key the catalog references, with the config path that does. */
 export function secretConfigRefs(config: CheckInput): { path: string; key: string }[] {
@@ -17,10 +17,10 @@ export function secretConfigRefs(config: CheckInput): { path: string; key: strin
   const unparsed = (config.unparsedEntries ?? []).flatMap(({ raw, path }) => {
     const { secret, kind } = (raw ?? {}) as { secret?: unknown; kind?: unknown };
     const parsed = secretRef.safeParse(secret);
-    return parsed.success ? [{ entry: { secret: parsed.data, kind: typeof kind === "string" ? kind : "" }, path }] : [];
+    return parsed.success ? [{ created: createdSecretData(parsed.data, typeof kind === "string" ? kind : ""), path }] : [];
   });
-  for (const { entry, path } of [...entriesWithPaths(config), ...unparsed]) {
-    for (const { refs: recipeRefs } of createdSecretData(entry.secret, entry.kind)?.values() ?? []) {
+  for (const { created, path } of [...config.entries, ...unparsed]) {
+    for (const { refs: recipeRefs } of created?.values() ?? []) {
       for (const { at, key } of recipeRefs) refs.push({ path: `${path}.secret.${at}`, key });
     }
   }

@@ -8,7 +8,7 @@ import { NOTIFIER_KINDS } from "../model/kinds.js";
 import { fullConfigKey } from "../model/config-keys.js";
 import { type Diagnostic, showValue } from "../model/diagnostics.js";
 import type { ConfigSource } from "../load/catalog.js";
-import { type CheckInput, type EntryAt, entriesWithPaths, error, knownSecretKeys } from "./input.js";
+import { type CheckInput, type EntryAt, error } from "./input.js";
 import { normalizeMountPath } from "./mount-index.js";
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -20,7 +20,7 @@ function envExposedKeys(at: EntryAt): { key: string; at: string }[] {
   const { secret, configMap } = entry;
   if (secret && !secret.mountPath) {
     if (secret.items) secret.items.forEach((key, i) => out.push({ key, at: `${path}.secret.items[${i}]` }));
-    else for (const [key, declaredAt] of knownSecretKeys(at) ?? []) out.push({ key, at: declaredAt });
+    else for (const [key, declaredAt] of at.knownSecretKeys ?? []) out.push({ key, at: declaredAt });
   }
   if (configMap) {
     // Polyaxon turns configMap items into env vars even when the ConfigMap is mounted.
@@ -34,7 +34,7 @@ function envExposedKeys(at: EntryAt): { key: string; at: string }[] {
 
 /** Keys exposed as env vars must be valid env var names. */
 export function checkEnvVarNames(config: CheckInput): Diagnostic[] {
-  return entriesWithPaths(config).flatMap((at) =>
+  return config.entries.flatMap((at) =>
     envExposedKeys(at)
       .filter(({ key }) => !ENV_NAME.test(key))
       .map(({ key, at }) =>
@@ -51,7 +51,7 @@ const norm = (key: string) => key.toUpperCase().replace(/_/g, "");
 
 function checkS3(at: EntryAt): Diagnostic[] {
   const { entry, path } = at;
-  const known = knownSecretKeys(at);
+  const known = at.knownSecretKeys;
   if (!known) return [];
   const keys = new Set([...known.keys(), ...Object.keys(entry.configMap?.data ?? {})].map(norm));
   if (keys.has(norm("AWS_ROLE_ARN")) || keys.has(norm("AWS_ASSUME_ROLE"))) return [];
@@ -71,7 +71,7 @@ function checkMountedFile(at: EntryAt, rule: "gcs-key-file" | "registry-config-j
   if (!secret?.mountPath || !mountPaths.includes(normalizeMountPath(secret.mountPath))) return [];
   const out: Diagnostic[] = [];
   const reader = `${file} in ${normalizeMountPath(secret.mountPath)}`;
-  const known = knownSecretKeys(at);
+  const known = at.knownSecretKeys;
   if (known && !known.has(file)) {
     out.push(
       error(rule, `${path}.secret`, `the Secret is mounted at ${normalizeMountPath(secret.mountPath)} but has no key ${file}`, {
@@ -124,7 +124,7 @@ function checkNotifier(at: EntryAt, source: ConfigSource): Diagnostic[] {
   if (secret.items && !secret.items.includes(kind)) {
     out.push(error("notifier-key", `${path}.secret.items`, `items leave out the key ${kind}`, { got: showValue(secret.items), fix: `add ${kind} to items` }));
   }
-  const known = knownSecretKeys(at);
+  const known = at.knownSecretKeys;
   if (known && !known.has(kind)) {
     out.push(
       error("notifier-key", `${path}.secret`, `the Secret the stack creates has no key ${kind}`, {
@@ -157,7 +157,7 @@ function checkSsh({ entry, path }: EntryAt): Diagnostic[] {
 
 /** Per-kind expectations on the Secret. */
 export function checkSecretContracts(config: CheckInput, source: ConfigSource): Diagnostic[] {
-  return entriesWithPaths(config).flatMap((at) => {
+  return config.entries.flatMap((at) => {
     const kind = at.entry.kind;
     if (at.entry.secret?.notifier && !(NOTIFIER_KINDS as readonly string[]).includes(kind)) {
       return [
