@@ -7,7 +7,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the component analyzer reads `{ [key: string]: any }` as a schema object */
 import * as pulumi from "@pulumi/pulumi";
 import { type ConnectionArgs, prepareAgent, type PreparedAgent } from "../agent-args.js";
-import { type EntryPlan, planAgent, toPolyaxonEntry } from "../catalog.js";
+import { type EntryPlan, toPolyaxonEntry } from "../catalog.js";
 import { createKubernetesObject } from "../kubernetes-object.js";
 import type { CommonArgs } from "./args.js";
 
@@ -56,7 +56,9 @@ export function prepareConnection(name: string, args: CommonArgs, connection: Co
     artifactsStore: { name: "unused-store", kind: "s3", schema: { bucket: "s3://unused" } },
     connections: [connection],
   });
-  const plan = planAgent(prepared.catalog).connections[0]!;
+  // The entry and its objects, as validated: no agent values are rendered for one connection.
+  const { connections, objects } = prepared.catalog;
+  const plan: EntryPlan = { name: connections[0]!.name, entry: connections[0]!, objects: objects.connections[0]! };
   if (plan.objects.length > 0 && !namesKubernetesProvider(opts)) {
     throw new NoClusterProviderError(
       `${name}: creates ${plan.objects.map((o) => o.id).join(", ")} but names no Kubernetes provider, so they would go to the cluster of the ambient kubeconfig's current context. ` +
