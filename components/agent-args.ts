@@ -30,9 +30,9 @@ export type SecretArgs = z.input<typeof secretRef> & {
 type WithSecretArgs<E> = E extends unknown ? Omit<E, "secret"> & { secret?: SecretArgs } : never;
 
 /** A connection of any kind; `kind` selects its `schema` type. */
-export type ConnectionArgs = WithSecretArgs<z.input<typeof connectionEntry>>;
+export type ConnectionEntryArgs = WithSecretArgs<z.input<typeof connectionEntry>>;
 /** The artifacts store: host_path, volume_claim, s3, gcs or wasb. */
-export type ArtifactsStoreArgs = WithSecretArgs<z.input<typeof artifactsStoreEntry>>;
+export type ArtifactsStoreEntryArgs = WithSecretArgs<z.input<typeof artifactsStoreEntry>>;
 
 type ReleaseSettings = z.input<typeof agentConfig>;
 
@@ -41,22 +41,22 @@ type ReleaseSettings = z.input<typeof agentConfig>;
  * GitConnection): the Agent takes its entry as rendered, references only.
  */
 export interface ProvisionedConnection {
-  agentConnection(): ConnectionArgs;
+  agentConnection(): ConnectionEntryArgs;
 }
 
-const isProvisioned = (c: ConnectionArgs | ProvisionedConnection): c is ProvisionedConnection => typeof (c as Partial<ProvisionedConnection>).agentConnection === "function";
+const isProvisioned = (c: ConnectionEntryArgs | ProvisionedConnection): c is ProvisionedConnection => typeof (c as Partial<ProvisionedConnection>).agentConnection === "function";
 
 /** Arguments of `new Agent(name, args)`. */
 export interface AgentArgs {
   /** Namespace of the agent and of every object it creates. @default "polyaxon" */
   namespace?: string;
   /** The artifacts store. @default the chart's host_path store (/tmp/artifactsStore), with a warning */
-  artifactsStore?: ArtifactsStoreArgs;
+  artifactsStore?: ArtifactsStoreEntryArgs;
   /**
    * The catalog, in Polyaxon's own format, or per-kind components (a GitConnection, ...),
    * whose objects they provision themselves. @default []
    */
-  connections?: (ConnectionArgs | ProvisionedConnection)[];
+  connections?: (ConnectionEntryArgs | ProvisionedConnection)[];
   /** Names of the connections the agent's gateway pod mounts. @default [] */
   mountConnections?: string[];
   /** Helm release name of the agent. @default "polyaxon-agent" */
@@ -98,7 +98,7 @@ export function prepareAgent(args: AgentArgs, config = new PulumiConfigReader())
   if (unknown.length > 0) throw new CatalogError(unknown);
   const inputs: pulumi.Input<string>[] = [];
   // stringData becomes fromConfig over keys that resolve to the given inputs.
-  const withoutStringData = (entry: ArtifactsStoreArgs | ConnectionArgs | undefined): unknown => {
+  const withoutStringData = (entry: ArtifactsStoreEntryArgs | ConnectionEntryArgs | undefined): unknown => {
     if (!entry?.secret?.stringData) return entry;
     const { stringData, ...secret } = entry.secret;
     const fromConfig: Record<string, string> = { ...secret.fromConfig };
@@ -165,7 +165,7 @@ function unresolvedInputs(args: AgentArgs): Diagnostic[] {
       });
       return;
     }
-    if (typeof value !== "object" || value === null || isProvisioned(value as ConnectionArgs)) return;
+    if (typeof value !== "object" || value === null || isProvisioned(value as ConnectionEntryArgs)) return;
     for (const [key, child] of Object.entries(value)) {
       if (key === "stringData" && path.endsWith(".secret")) continue;
       visit(child, Array.isArray(value) ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`);

@@ -4,9 +4,10 @@
  */
 export { Agent, type AgentCatalogArgs } from "./agent.js";
 export { CatalogError } from "./catalog-error.js";
-export { type AgentArgs, type ArtifactsStoreArgs, type ConnectionArgs, type ProvisionedConnection, type SecretArgs, validateAgentArgs } from "./agent-args.js";
-export { ArtifactsStore } from "./artifacts-store.js";
-export { Connection } from "./connection.js";
+export { type AgentArgs, type ArtifactsStoreEntryArgs, type ConnectionEntryArgs, type ProvisionedConnection, type SecretArgs, validateAgentArgs } from "./agent-args.js";
+// The children an Agent creates: their types, for its fields; only an Agent builds them.
+export type { ArtifactsStore } from "./artifacts-store.js";
+export type { Connection } from "./connection.js";
 export * from "./kinds/index.js";
 export {
   type Catalog,

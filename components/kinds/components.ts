@@ -4,7 +4,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the component analyzer reads `{ [key: string]: any }` as a schema object */
 import * as pulumi from "@pulumi/pulumi";
-import type { ConnectionArgs, ProvisionedConnection } from "../agent-args.js";
+import type { ConnectionEntryArgs, ProvisionedConnection } from "../agent-args.js";
 import type { BucketConnectionKind, ClaimAccessMode, ClaimVolumeMode, CommonArgs, GenericConnectionKind, GitConnectionKind, NotifierConnectionKind } from "./args.js";
 import { connectionOf, defined, entryOf, prepareConnection, provisionConnection } from "./kind-connection.js";
 
@@ -30,7 +30,7 @@ export class BucketConnection extends pulumi.ComponentResource implements Provis
   }
 
   /** The connection as an Agent takes it (this component provisions its objects). */
-  agentConnection(): ConnectionArgs {
+  agentConnection(): ConnectionEntryArgs {
     return connectionOf(this);
   }
 }
@@ -76,7 +76,7 @@ export class VolumeClaimConnection extends pulumi.ComponentResource implements P
   }
 
   /** The connection as an Agent takes it (this component provisions its objects). */
-  agentConnection(): ConnectionArgs {
+  agentConnection(): ConnectionEntryArgs {
     return connectionOf(this);
   }
 }
@@ -104,7 +104,7 @@ export class HostPathConnection extends pulumi.ComponentResource implements Prov
   }
 
   /** The connection as an Agent takes it (this component provisions its objects). */
-  agentConnection(): ConnectionArgs {
+  agentConnection(): ConnectionEntryArgs {
     return connectionOf(this);
   }
 }
@@ -135,7 +135,7 @@ export class GitConnection extends pulumi.ComponentResource implements Provision
   }
 
   /** The connection as an Agent takes it (this component provisions its objects). */
-  agentConnection(): ConnectionArgs {
+  agentConnection(): ConnectionEntryArgs {
     return connectionOf(this);
   }
 }
@@ -162,7 +162,7 @@ export class RegistryConnection extends pulumi.ComponentResource implements Prov
   }
 
   /** The connection as an Agent takes it (this component provisions its objects). */
-  agentConnection(): ConnectionArgs {
+  agentConnection(): ConnectionEntryArgs {
     return connectionOf(this);
   }
 }
@@ -187,7 +187,7 @@ export class NotifierConnection extends pulumi.ComponentResource implements Prov
   }
 
   /** The connection as an Agent takes it (this component provisions its objects). */
-  agentConnection(): ConnectionArgs {
+  agentConnection(): ConnectionEntryArgs {
     return connectionOf(this);
   }
 }
@@ -216,7 +216,7 @@ export class GenericConnection extends pulumi.ComponentResource implements Provi
   }
 
   /** The connection as an Agent takes it (this component provisions its objects). */
-  agentConnection(): ConnectionArgs {
+  agentConnection(): ConnectionEntryArgs {
     return connectionOf(this);
   }
 }

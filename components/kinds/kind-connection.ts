@@ -6,7 +6,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the component analyzer reads `{ [key: string]: any }` as a schema object */
 import * as pulumi from "@pulumi/pulumi";
-import { type ConnectionArgs, prepareAgent, type PreparedAgent } from "../agent-args.js";
+import { type ConnectionEntryArgs, prepareAgent, type PreparedAgent } from "../agent-args.js";
 import { type EntryPlan, toPolyaxonEntry } from "../catalog.js";
 import { createKubernetesObject } from "../kubernetes-object.js";
 import type { CommonArgs } from "./args.js";
@@ -17,9 +17,9 @@ export function defined<T extends Record<string, unknown>>(value: T): T {
 }
 
 /** The connection fields of `args` (placement left out) and its kind-specific ones. */
-export function entryOf(args: CommonArgs, fields: Record<string, unknown>): ConnectionArgs {
+export function entryOf(args: CommonArgs, fields: Record<string, unknown>): ConnectionEntryArgs {
   const { name, description, tags, secret, configMap, annotations } = args;
-  return defined({ name, description, tags, secret, configMap, annotations, ...fields }) as ConnectionArgs;
+  return defined({ name, description, tags, secret, configMap, annotations, ...fields }) as ConnectionEntryArgs;
 }
 
 /** A checked connection and what it creates. */
@@ -49,7 +49,7 @@ function namesKubernetesProvider(opts: pulumi.ComponentResourceOptions | undefin
  * A connection checked as one agent holding it, and planned: errors (and a missing
  * Kubernetes provider where it creates objects) throw before anything is registered.
  */
-export function prepareConnection(name: string, args: CommonArgs, connection: ConnectionArgs, opts?: pulumi.ComponentResourceOptions): PreparedConnection {
+export function prepareConnection(name: string, args: CommonArgs, connection: ConnectionEntryArgs, opts?: pulumi.ComponentResourceOptions): PreparedConnection {
   const prepared = prepareAgent({
     ...defined({ namespace: args.namespace, release: args.release, additionalNamespaces: args.additionalNamespaces }),
     // A store of its own, so that the connection is checked, not the default store.
@@ -81,16 +81,16 @@ export interface Provisioned {
  * Agent that takes the component. Kept outside the class: the analyzer would read a
  * property as an output, and its type is a union.
  */
-const CONNECTIONS = new WeakMap<pulumi.ComponentResource, ConnectionArgs>();
+const CONNECTIONS = new WeakMap<pulumi.ComponentResource, ConnectionEntryArgs>();
 
-export function connectionOf(component: pulumi.ComponentResource): ConnectionArgs {
+export function connectionOf(component: pulumi.ComponentResource): ConnectionEntryArgs {
   return CONNECTIONS.get(component)!;
 }
 
 /** Register the connection's objects under `parent`; its entry and object ids as outputs. */
 export function provisionConnection(parent: pulumi.ComponentResource, { prepared, plan }: PreparedConnection): Provisioned {
   const entry = toPolyaxonEntry(plan.entry);
-  CONNECTIONS.set(parent, entry as ConnectionArgs);
+  CONNECTIONS.set(parent, entry as ConnectionEntryArgs);
   const resources = plan.objects.map((object) => createKubernetesObject(object, prepared.secretValue, { parent }));
   const ids = plan.objects.map((o) => o.id);
   return {
