@@ -87,6 +87,8 @@ const INPUT_NAMESPACE = "plxc-input";
 export interface PreparedAgent {
   catalog: Catalog;
   secretValue: SecretResolver;
+  /** Outputs given in the chart values, by the placeholder that stands for each in the catalog. */
+  valueOutputs?: ReadonlyMap<string, pulumi.Input<unknown>>;
 }
 
 /**
@@ -105,13 +107,15 @@ export function prepareAgent(args: AgentArgs, config = new PulumiConfigReader())
     for (const [key, value] of Object.entries(stringData)) fromConfig[key] = `${INPUT_NAMESPACE}:${inputs.push(value) - 1}`;
     return { ...entry, secret: { ...secret, fromConfig } };
   };
-  const { namespace, artifactsStore, connections, mountConnections, secretValues, ...release } = args;
+  const { namespace, artifactsStore, connections, mountConnections, secretValues, values, ...release } = args;
+  // Outputs inside the chart values stand in as placeholders while the catalog is checked.
+  const valueOutputs = new Map<string, pulumi.Input<unknown>>();
   const catalog: Record<string, unknown> = {
     namespace,
     artifactsStore: withoutStringData(artifactsStore),
     connections: connections?.map((c) => (isProvisioned(c) ? c.agentConnection() : withoutStringData(c))),
     mountConnections,
-    agent: release,
+    agent: { ...release, ...(values === undefined ? {} : { values: withPlaceholders(values, valueOutputs) }) },
   };
   const isInput = (key: string) => key.startsWith(`${INPUT_NAMESPACE}:`);
   const { catalog: loaded, diagnostics } = loadCatalog({
@@ -125,7 +129,34 @@ export function prepareAgent(args: AgentArgs, config = new PulumiConfigReader())
   return {
     catalog: { ...loaded, warnings: loaded.warnings.filter((w) => w.rule !== "unused-config-key").map(asArgsPath) },
     secretValue: (key) => (isInput(key) ? pulumi.secret(inputs[Number(key.slice(INPUT_NAMESPACE.length + 1))]!) : config.secret(key)),
+    valueOutputs,
   };
+}
+
+/** `<output N>`: where an Output given in the chart values stands until the deployment resolves it. */
+const placeholderOf = (n: number) => `<output ${n}>`;
+
+/** `values` with each Output or promise in it replaced by a placeholder, remembered in `outputs`. */
+function withPlaceholders(values: unknown, outputs: Map<string, pulumi.Input<unknown>>): unknown {
+  if (pulumi.Output.isInstance(values) || values instanceof Promise) {
+    const placeholder = placeholderOf(outputs.size + 1);
+    outputs.set(placeholder, values);
+    return placeholder;
+  }
+  if (Array.isArray(values)) return values.map((v) => withPlaceholders(v, outputs));
+  if (typeof values !== "object" || values === null) return values;
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, withPlaceholders(v, outputs)]));
+}
+
+/** The rendered values with each placeholder back as the Output it stands for (see withPlaceholders). */
+export function withValueOutputs(values: Record<string, unknown>, outputs: ReadonlyMap<string, pulumi.Input<unknown>>): Record<string, unknown> {
+  const put = (v: unknown): unknown => {
+    if (typeof v === "string") return outputs.get(v) ?? v;
+    if (Array.isArray(v)) return v.map(put);
+    if (typeof v !== "object" || v === null) return v;
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, put(x)]));
+  };
+  return put(values) as Record<string, unknown>;
 }
 
 /**
@@ -149,8 +180,8 @@ function asArgsPath(d: Diagnostic): Diagnostic {
 
 /**
  * Outputs and promises where the catalog must be known before anything is registered (all
- * but `secret.stringData`, which takes Inputs): one diagnostic each, instead of a failure
- * deep inside validation.
+ * but `secret.stringData`, which takes Inputs, and what lies inside the chart values): one
+ * diagnostic each, instead of a failure deep inside validation.
  */
 function unresolvedInputs(args: AgentArgs): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -161,13 +192,15 @@ function unresolvedInputs(args: AgentArgs): Diagnostic[] {
         rule: "type",
         path,
         message: `is a Pulumi ${value instanceof Promise ? "promise" : "Output"}, known only once the deployment runs; the catalog is validated and planned before anything is created`,
-        fix: "pass a plain value (a secret value goes into secret.stringData, which takes Inputs; chart values that hold secrets: plain values with secretValues: true)",
+        fix: "pass a plain value (a secret value goes into secret.stringData, which takes Inputs; Outputs may stand inside the chart values, not for them as a whole)",
       });
       return;
     }
     if (typeof value !== "object" || value === null || isProvisioned(value as ConnectionEntryArgs)) return;
     for (const [key, child] of Object.entries(value)) {
       if (key === "stringData" && path.endsWith(".secret")) continue;
+      // Outputs inside the chart values go to the release as they are (the values as a whole must be a mapping).
+      if (path === "values" && typeof child === "object") continue;
       visit(child, Array.isArray(value) ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`);
     }
   };

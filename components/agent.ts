@@ -5,8 +5,8 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ArtifactsStore } from "./artifacts-store.js";
-import { type AgentArgs, prepareAgent } from "./agent-args.js";
-import { type AgentPlan, type Catalog, formatDiagnostic, planAgent, type ReleasePlan } from "./catalog.js";
+import { type AgentArgs, prepareAgent, type PreparedAgent, withValueOutputs } from "./agent-args.js";
+import { type AgentPlan, type Catalog, formatDiagnostic, planAgent, type ReleasePlan, toYaml } from "./catalog.js";
 import { Connection } from "./connection.js";
 import { createKubernetesObject, type SecretResolver } from "./kubernetes-object.js";
 
@@ -25,13 +25,17 @@ const VALIDATED = Symbol("validated catalog");
 export class Agent extends pulumi.ComponentResource {
   /** Everything this agent creates, as the CLI renders it. */
   readonly plan: AgentPlan;
-  /** The chart values, with the rollout annotation when the chart is deployed. */
+  /**
+   * The chart values, with the rollout annotation when the chart is deployed. An Output
+   * given inside `values` shows here as `<output N>`; `valuesOutput` holds it resolved.
+   */
   readonly values: Record<string, unknown>;
-  /** The values file, byte-identical to `render`'s `values/<release>.yaml`. */
+  /** The values file, byte-identical to `render`'s `values/<release>.yaml` (Outputs as `<output N>`). */
   readonly valuesYaml: string;
   /**
-   * The values file as an output: a Pulumi secret when the values hold secret config
-   * (`agent.values` set with `--secret --path`), so that it is encrypted in the state.
+   * The values file as an output, Outputs in the values resolved: a Pulumi secret when the
+   * values hold secret config (`agent.values` set with `--secret --path`, or
+   * `secretValues`), so that it is encrypted in the state.
    */
   readonly valuesOutput: pulumi.Output<string>;
   /** Ids (`Kind/namespace/name`) of every object created. */
@@ -57,7 +61,7 @@ export class Agent extends pulumi.ComponentResource {
    */
   constructor(name: string, args: AgentArgs, opts?: pulumi.ComponentResourceOptions) {
     const validated = (args as { [VALIDATED]?: AgentCatalogArgs })[VALIDATED];
-    const { catalog, secretValue } = validated ?? prepareAgent(args);
+    const { catalog, secretValue, valueOutputs }: PreparedAgent = validated ?? prepareAgent(args);
     super("polyaxon:index:Agent", name, {}, opts);
     // Advice about this agent's catalog, attached to it in `pulumi up`'s output.
     if (!validated) for (const w of catalog.warnings) pulumi.log.warn(formatDiagnostic(w), this);
@@ -65,7 +69,10 @@ export class Agent extends pulumi.ComponentResource {
     this.plan = plan;
     this.values = plan.values;
     this.valuesYaml = plan.valuesYaml;
-    this.valuesOutput = plan.valuesFromSecrets ? pulumi.secret(plan.valuesYaml) : pulumi.output(plan.valuesYaml);
+    // Outputs given in the chart values are resolved into the release and this output.
+    const released: pulumi.Input<Record<string, unknown>> = valueOutputs?.size ? pulumi.output(withValueOutputs(plan.values, valueOutputs)) : plan.values;
+    const yaml = valueOutputs?.size ? pulumi.output(released).apply((v) => toYaml(v)) : plan.valuesYaml;
+    this.valuesOutput = plan.valuesFromSecrets ? pulumi.secret(yaml) : pulumi.output(yaml);
     this.objectIds = plan.objects.map((o) => o.id);
 
     const child = { parent: this };
@@ -81,15 +88,15 @@ export class Agent extends pulumi.ComponentResource {
     this.resources = [];
     for (const o of plan.agentObjects) this.resources.push(createKubernetesObject(o, secretValue, child));
 
-    if (plan.helmRelease) this.release = this.deployChart(plan, plan.helmRelease);
+    if (plan.helmRelease) this.release = this.deployChart(plan, plan.helmRelease, released);
     this.registerOutputs({ valuesYaml: this.valuesOutput });
   }
 
   /** The agent chart with the catalog's values, after every object it mounts exists. */
-  private deployChart(plan: AgentPlan, r: ReleasePlan): k8s.helm.v3.Release {
+  private deployChart(plan: AgentPlan, r: ReleasePlan, released: pulumi.Input<Record<string, unknown>>): k8s.helm.v3.Release {
     const owners = [this.artifactsStore, ...this.connections];
     // The values carry the rollout digest already (plan/rollout.ts): known in a preview.
-    const values = plan.valuesFromSecrets ? pulumi.secret(plan.values) : plan.values;
+    const values = plan.valuesFromSecrets ? pulumi.secret(released) : released;
     return new k8s.helm.v3.Release(
       r.name,
       { name: r.name, namespace: r.namespace, chart: r.chart, version: r.version, repositoryOpts: { repo: r.repo }, values },

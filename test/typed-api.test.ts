@@ -10,7 +10,7 @@ import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { Agent, CatalogError, validateAgentArgs } from "../components/internal.js";
 import { teamAgent } from "./fixtures/typed/team-agent.js";
-import { isSecretValue, plainTextOf, registered, resetRegistered, setConfig, settled } from "./helpers/pulumi-mocks.js";
+import { isSecretValue, plainTextOf, registered, resetRegistered, setConfig, settled, valueOf } from "./helpers/pulumi-mocks.js";
 import { PROJECT_ROOT } from "./helpers/stacks.js";
 
 async function settle(agent: Agent) {
@@ -98,7 +98,8 @@ describe("the typed Agent API", function () {
     setConfig({});
     const args = {
       namespace: pulumi.output("team") as unknown as string,
-      values: { controller: { replicas: pulumi.output(2) }, flags: [Promise.resolve(true)] },
+      values: pulumi.output({ replicas: 2 }) as unknown as Record<string, unknown>,
+      connections: [{ name: Promise.resolve("c") as unknown as string, kind: "postgres" as const }],
       artifactsStore: { name: "a", kind: "s3" as const, schema: { bucket: "s3://a" }, secret: { name: "s", stringData: { K: pulumi.secret("v") } } },
     };
     assert.throws(
@@ -107,11 +108,32 @@ describe("the typed Agent API", function () {
         err instanceof CatalogError &&
         assert.deepEqual(
           err.diagnostics.map((d) => d.path),
-          ["namespace", "values.controller.replicas", "values.flags[0]"],
+          ["namespace", "values", "connections[0].name"],
         ) === undefined &&
         /^error namespace: is a Pulumi Output, known only once the deployment runs/m.test(err.message),
     );
     assert.equal(registered.length, 0);
+  });
+
+  it("takes Outputs inside the chart values: checked as placeholders, resolved into the release and valuesOutput", async () => {
+    resetRegistered();
+    setConfig({});
+    const host = pulumi.output("db.internal");
+    const agent = new Agent("with-outputs", {
+      deploy: true,
+      agentSecret: { name: "agent-token" },
+      values: { gateway: { env: [{ name: "DB_HOST", value: host }] }, replicas: Promise.resolve(2) },
+    });
+    assert.match(agent.valuesYaml, /value: <output 1>/);
+    const yaml = await valueOf(agent.valuesOutput);
+    assert.match(yaml, /value: db\.internal/);
+    assert.match(yaml, /replicas: 2/);
+    assert.doesNotMatch(yaml, /<output/);
+    await settled([agent, agent.release!]);
+    const release = registered.find((r) => r.type === "kubernetes:helm.sh/v3:Release")!;
+    const values = release.inputs.values as { gateway: { env: { value: string }[] }; replicas: number };
+    assert.equal(values.gateway.env[0]!.value, "db.internal");
+    assert.equal(values.replicas, 2);
   });
 
   it("validateAgentArgs returns the same diagnostics the constructor throws", () => {
