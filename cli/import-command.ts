@@ -20,6 +20,7 @@ import { CATALOG_KEYS } from "../components/model/stack.js";
 import { UnreadableFileError } from "../components/load/input-file.js";
 import { notDataKeyDiagnostics } from "../components/validate/data-keys.js";
 import { entrySecretRoute, valuesSecretRoute } from "../components/validate/plain-credentials.js";
+import { configKeyOf, CONFIG_PREFIX } from "../components/model/config-keys.js";
 
 function readValues(file: string): Record<string, unknown> {
   let doc: unknown;
@@ -49,11 +50,11 @@ function readValues(file: string): Record<string, unknown> {
  */
 function secretRoutes(heldBack: HeldBackCredential[], config: Record<string, unknown>, into: string, stack: string): string[] {
   // `into`: `polyaxon:` (the short form) or `polyaxon:agents[i]`.
-  const keyOf = (where: string) => (into === "polyaxon:" ? `polyaxon:${where === "values" ? "agent.values" : where}` : `${into}.${where}`);
+  const keyOf = (where: string) => (into === CONFIG_PREFIX ? configKeyOf(where === "values" ? "agent.values" : where) : `${into}.${where}`);
   return heldBack.map(({ in: where, path, what, stripped }) => {
     const at = configPathText(keyOf(where), path);
     if (where === "values") return `${at}: ${what}: ${valuesSecretRoute(at, stack)}`;
-    const entry = where === "connections" ? (config["polyaxon:connections"] as unknown[])[path[0] as number] : config["polyaxon:artifactsStore"];
+    const entry = where === "connections" ? (config[configKeyOf("connections")] as unknown[])[path[0] as number] : config[configKeyOf("artifactsStore")];
     const kept = stripped ? " (the URL was kept without its credentials)" : "";
     return `${at}: ${what}${kept}: ${entrySecretRoute(entry as { name: string; kind: string; env?: unknown }, path, stack)}`;
   });
@@ -88,8 +89,8 @@ export function importCommand(projectDir: string, valuesFile: string, stack: str
     }
   }
   const { config, notes, heldBack } = importValues(values, stack);
-  if (opts.release !== undefined) config["polyaxon:agent"] = { ...(config["polyaxon:agent"] as object | undefined), release: opts.release };
-  const catalog = Object.fromEntries(Object.entries(config).map(([k, v]) => [k.slice("polyaxon:".length), v]));
+  if (opts.release !== undefined) config[configKeyOf("agent")] = { ...(config[configKeyOf("agent")] as object | undefined), release: opts.release };
+  const catalog = Object.fromEntries(Object.entries(config).map(([k, v]) => [k.slice(CONFIG_PREFIX.length), v]));
   const { diagnostics } = loadCatalog(configSourceFrom(catalog));
   const errors = errorsOf(diagnostics);
   for (const note of notes) io.err(`note: ${note}`);
@@ -147,8 +148,8 @@ function writeWithCatalogFile(
     io.err(`${file} exists; nothing was written (--force replaces it)`);
     return EXIT_INVALID;
   }
-  const inFile = Object.fromEntries(FILE_KEYS.filter((k) => imported.config[`polyaxon:${k}`] !== undefined).map((k) => [k, imported.config[`polyaxon:${k}`]]));
-  const inConfig = Object.fromEntries(Object.entries(imported.config).filter(([k]) => !FILE_KEYS.includes(k.slice("polyaxon:".length))));
+  const inFile = Object.fromEntries(FILE_KEYS.filter((k) => imported.config[configKeyOf(k)] !== undefined).map((k) => [k, imported.config[configKeyOf(k)]]));
+  const inConfig = Object.fromEntries(Object.entries(imported.config).filter(([k]) => !FILE_KEYS.includes(k.slice(CONFIG_PREFIX.length))));
   let stackText: string;
   try {
     const edit = applyImportToStackFile(stackExists ? readYamlInput(stackPath) : `${SCHEMA_MODELINE}\n`, inConfig);
@@ -162,7 +163,7 @@ function writeWithCatalogFile(
   replaceFile(catalogPath, catalogFileText(inFile), 0o644);
   replaceFile(stackPath, stackText, stackExists ? statSync(stackPath).mode & 0o777 : 0o644);
   const left = imported.errors ? ` (${imported.errors} problem(s) left: run validate)` : "";
-  io.out(`wrote ${file}: ${Object.keys(inFile).join(", ")}; Pulumi.${stack}.yaml: ${[...Object.keys(inConfig), "polyaxon:catalogFile"].join(", ")}${left}`);
-  printRoutes(imported.heldBack, imported.config, "polyaxon:", stack, io);
+  io.out(`wrote ${file}: ${Object.keys(inFile).join(", ")}; Pulumi.${stack}.yaml: ${[...Object.keys(inConfig), configKeyOf("catalogFile")].join(", ")}${left}`);
+  printRoutes(imported.heldBack, imported.config, CONFIG_PREFIX, stack, io);
   return EXIT_OK;
 }

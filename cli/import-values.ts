@@ -9,6 +9,7 @@ import { PLATFORM_ONLY_KEYS } from "../components/model/index.js";
 import { isMapping } from "../components/catalog.js";
 import { findPlainCredentials } from "../components/model/plain-credentials.js";
 import { keptUrl } from "../components/validate/plain-credentials.js";
+import { configKeyOf, CONFIG_PREFIX } from "../components/model/config-keys.js";
 
 /** A credential `import` found in the values and did not write. */
 export interface HeldBackCredential {
@@ -72,19 +73,19 @@ export function importValues(values: Record<string, unknown>, stack: string): Im
   const config: Record<string, unknown> = {};
   const { artifactsStore, connections, mountConnections, namespace, agentSecret, agent, defaultArtifactsStore, ...rest } = values;
 
-  if (typeof namespace === "string") config["polyaxon:namespace"] = namespace;
+  if (typeof namespace === "string") config[configKeyOf("namespace")] = namespace;
   const heldBack: HeldBackCredential[] = [];
   if (!isEmpty(artifactsStore)) {
     const store = structuredClone(artifactsStore);
     heldBack.push(...holdBack(store, "artifactsStore", true));
-    config["polyaxon:artifactsStore"] = store;
+    config[configKeyOf("artifactsStore")] = store;
   }
   if (!isEmpty(connections)) {
     const entries = structuredClone(connections);
     heldBack.push(...holdBack(entries, "connections", true));
-    config["polyaxon:connections"] = entries;
+    config[configKeyOf("connections")] = entries;
   }
-  if (!isEmpty(mountConnections)) config["polyaxon:mountConnections"] = mountConnections;
+  if (!isEmpty(mountConnections)) config[configKeyOf("mountConnections")] = mountConnections;
   if (defaultArtifactsStore !== undefined && JSON.stringify(defaultArtifactsStore) !== JSON.stringify(DEFAULT_ARTIFACTS_STORE)) {
     notes.push("defaultArtifactsStore was not copied: the chart says never to change it; set polyaxon:artifactsStore instead");
   }
@@ -100,7 +101,7 @@ export function importValues(values: Record<string, unknown>, stack: string): Im
       notes.push(
         "agent.token was NOT copied: a token in plain config or values is stored in clear. Keep it in a Secret: " +
           `either create one (key POLYAXON_AUTH_TOKEN) and set polyaxon:agent.agentSecret: {name: <secret>}, or set ` +
-          `polyaxon:agent.agentSecret: {name: polyaxon-agent-token, fromConfig: {POLYAXON_AUTH_TOKEN: agentToken}} and run ` +
+          `${CONFIG_PREFIX}agent.agentSecret: {name: polyaxon-agent-token, fromConfig: {POLYAXON_AUTH_TOKEN: agentToken}} and run ` +
           `\`pulumi config set --secret agentToken <token> --stack ${stack}\``,
       );
     }
@@ -117,6 +118,6 @@ export function importValues(values: Record<string, unknown>, stack: string): Im
   }
   heldBack.push(...holdBack(chartValues, "values", false));
   if (Object.keys(chartValues).length > 0) agentConfig.values = chartValues;
-  if (Object.keys(agentConfig).length > 0) config["polyaxon:agent"] = agentConfig;
+  if (Object.keys(agentConfig).length > 0) config[configKeyOf("agent")] = agentConfig;
   return { config, notes, heldBack };
 }

@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type YAMLMap } from "yaml";
 import { resolvePlainScalar } from "../components/load/pulumi-yaml.js";
 import { isMapping } from "../components/catalog.js";
+import { configKeyOf, CONFIG_PREFIX } from "../components/model/config-keys.js";
 
 /** Catalog keys an import replaces, or removes when the imported values have none. */
 const REPLACED = ["artifactsStore", "connections", "mountConnections"] as const;
@@ -99,18 +100,18 @@ export function applyImportToStackFile(text: string, imported: Record<string, un
   if (!isMap(doc.get("config", true))) throw new ImportTargetError("its `config:` is not a mapping");
   const catalog = catalogOf(imported);
   const changed: string[] = [];
-  const agents = doc.getIn(["config", "polyaxon:agents"], true);
+  const agents = doc.getIn(["config", configKeyOf("agents")], true);
 
   if (agents === undefined) {
     applyCatalog(
       doc,
-      (n) => ["config", `polyaxon:${n}`],
-      (n) => `polyaxon:${n}`,
+      (n) => ["config", configKeyOf(n)],
+      (n) => configKeyOf(n),
       catalog,
       changed,
     );
-    if (catalog.agent !== undefined) mergeIn(doc, ["config", "polyaxon:agent"], catalog.agent, changed, "polyaxon:agent");
-    return { text: doc.toString(TO_STRING), target: "polyaxon:", changed };
+    if (catalog.agent !== undefined) mergeIn(doc, ["config", configKeyOf("agent")], catalog.agent, changed, configKeyOf("agent"));
+    return { text: doc.toString(TO_STRING), target: CONFIG_PREFIX, changed };
   }
 
   if (!isSeq(agents)) throw new ImportTargetError("polyaxon:agents is not a list");
@@ -124,16 +125,16 @@ export function applyImportToStackFile(text: string, imported: Record<string, un
   if (index < 0) {
     agents.add(nodeFor(doc, { release }));
     index = agents.items.length - 1;
-    changed.push(`polyaxon:agents[${index}] (new agent ${release})`);
+    changed.push(`${CONFIG_PREFIX}agents[${index}] (new agent ${release})`);
   }
-  const item = (name: string) => ["config", "polyaxon:agents", index, name];
-  const label = (name: string) => `polyaxon:agents[${index}].${name}`;
+  const item = (name: string) => ["config", configKeyOf("agents"), index, name];
+  const label = (name: string) => `${CONFIG_PREFIX}agents[${index}].${name}`;
   applyCatalog(doc, item, label, catalog, changed);
   // An agents item holds the release settings inline.
   for (const [name, value] of Object.entries((catalog.agent as Record<string, unknown> | undefined) ?? {})) {
     mergeIn(doc, item(name), value, changed, label(name));
   }
-  return { text: doc.toString(TO_STRING), target: `polyaxon:agents[${index}]`, changed };
+  return { text: doc.toString(TO_STRING), target: `${CONFIG_PREFIX}agents[${index}]`, changed };
 }
 
 /** `catalog` (keys without `polyaxon:`) as the text of a catalog file, quoted as Pulumi reads it. */
@@ -154,9 +155,9 @@ export function pointAtCatalogFile(text: string, file: string, catalogKeys: read
   if (doc.contents === null || doc.contents === undefined) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
   if (!isMap(doc.contents)) throw new ImportTargetError("the stack file is not a mapping");
   if (!doc.has("config")) doc.set("config", doc.createNode({}));
-  const held = catalogKeys.filter((k) => doc.hasIn(["config", `polyaxon:${k}`]));
+  const held = catalogKeys.filter((k) => doc.hasIn(["config", configKeyOf(k)]));
   if (held.length > 0)
-    throw new ImportTargetError(`it holds catalog keys itself (${held.map((k) => `polyaxon:${k}`).join(", ")}); move them to the catalog file or import without --catalog-file`);
-  doc.setIn(["config", "polyaxon:catalogFile"], file);
+    throw new ImportTargetError(`it holds catalog keys itself (${held.map((k) => configKeyOf(k)).join(", ")}); move them to the catalog file or import without --catalog-file`);
+  doc.setIn(["config", configKeyOf("catalogFile")], file);
   return doc.toString(TO_STRING);
 }

@@ -10,12 +10,13 @@ import { readPulumiYaml, UnrepresentableScalarError } from "../components/load/p
 import { type ConfigPath, type ConfigSource, type Diagnostic, isSecureNode, redactSecureNodes, securePaths, showValue } from "../components/catalog.js";
 import { storedVersionOf } from "../components/load/secure-config.js";
 import { closest } from "../components/model/suggest.js";
-import { CONFIG_NAMESPACE } from "../components/model/index.js";
+
 import { type ProjectFiles, UnreadableFileError, workingTree } from "./project-files.js";
 import { MAX_INPUT_BYTES } from "../components/load/input-file.js";
 import { secretFromEnv } from "./secret-env.js";
 import { isMapping } from "../components/catalog.js";
 import { pulumiConfigBytes } from "../components/validate/config-size.js";
+import { configKeyOf } from "../components/model/config-keys.js";
 
 /** Input problems found before the catalog itself is read (exit code 2). */
 export class StackFileError extends Error {
@@ -224,18 +225,17 @@ export function readStackConfig(project: string | ProjectFiles, stack: string): 
 
 /** A stack file's config keys (from `readStackFile`) as the catalog loader reads them; no secret value. */
 export function configSourceOf(values: ReadonlyMap<string, unknown>): ConfigSource {
-  const full = (key: string) => `${CONFIG_NAMESPACE}:${key}`;
   // Each key's encrypted nodes, found once: the loader and several checks ask for them, and
   // a catalog of thousands of entries takes milliseconds to walk.
   const found = new Map<string, ConfigPath[]>();
   const pathsOf = (key: string): ConfigPath[] => {
     let paths = found.get(key);
-    if (paths === undefined) found.set(key, (paths = securePaths(values.get(full(key)))));
+    if (paths === undefined) found.set(key, (paths = securePaths(values.get(configKeyOf(key)))));
     return paths;
   };
   return {
     // Nested secret values are never decrypted offline: each becomes a redaction naming its path.
-    value: (key) => (pathsOf(key).length === 0 ? values.get(full(key)) : redactSecureNodes(full(key), values.get(full(key)))),
+    value: (key) => (pathsOf(key).length === 0 ? values.get(configKeyOf(key)) : redactSecureNodes(configKeyOf(key), values.get(configKeyOf(key)))),
     keys: () => [...values.keys()],
     isSecure: (key) => (values.has(key) ? isEncrypted(values.get(key)) : undefined),
     securePaths: pathsOf,

@@ -10,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_NAMESPACE, type ConfigPath, type ConfigSource, securePaths } from "./catalog.js";
 import { readPulumiYaml } from "./load/pulumi-yaml.js";
 import { storedVersionOf } from "./load/secure-config.js";
-import { setSecretCommand } from "./model/config-keys.js";
+import { configKeyOf, setSecretCommand } from "./model/config-keys.js";
 import { secretRedactor } from "./validate/redact-secrets.js";
 
 /**
@@ -116,7 +116,7 @@ export class PulumiConfigReader implements ConfigSource {
    * (config from an ESC environment, another stackConfigDir).
    */
   securePaths(key: string): ConfigPath[] {
-    const fullKey = `${CONFIG_NAMESPACE}:${key}`;
+    const fullKey = configKeyOf(key);
     // The engine marks every key that holds a secure node; and a secret that is one string,
     // not a structure, can only be secret as a whole: the file is read only for the rest.
     if (!this.isSecret(fullKey)) return [];

@@ -9,15 +9,16 @@
  */
 import { posix } from "node:path";
 import type { Diagnostic } from "../model/diagnostics.js";
-import { CONFIG_NAMESPACE, STACK_KEYS } from "../model/stack.js";
+import { STACK_KEYS } from "../model/stack.js";
 import type { ConfigSource } from "./catalog.js";
 import { UnreadableFileError } from "./input-file.js";
 import { readPulumiYaml, UnrepresentableScalarError } from "./pulumi-yaml.js";
 import { securePaths } from "./secure-config.js";
+import { configKeyOf, CONFIG_PREFIX } from "../model/config-keys.js";
 
 /** The config key naming the catalog file: `polyaxon:catalogFile`. */
 export const CATALOG_FILE_KEY = "catalogFile";
-const FULL_KEY = `${CONFIG_NAMESPACE}:${CATALOG_FILE_KEY}`;
+const FULL_KEY = configKeyOf(CATALOG_FILE_KEY);
 
 /** Keys a catalog file may hold: the catalog's, not the per-stack switches. */
 export const CATALOG_FILE_KEYS: readonly string[] = STACK_KEYS.filter((k) => k !== CATALOG_FILE_KEY && k !== "ambientCluster");
@@ -75,7 +76,7 @@ export function withCatalogFile(source: ConfigSource, read: (path: string) => st
   const diagnostics: Diagnostic[] = [];
   const keys = new Map<string, unknown>();
   for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
-    const short = key.startsWith(`${CONFIG_NAMESPACE}:`) ? key.slice(CONFIG_NAMESPACE.length + 1) : key;
+    const short = key.startsWith(CONFIG_PREFIX) ? key.slice(CONFIG_PREFIX.length) : key;
     if (!CATALOG_FILE_KEYS.includes(short)) {
       diagnostics.push(
         problem(`${file}: ${key}`, "is not a catalog key", `use only ${CATALOG_FILE_KEYS.join(", ")}; per-stack settings and secret values stay in Pulumi config`, "unknown-key"),
@@ -101,8 +102,7 @@ export function withCatalogFile(source: ConfigSource, read: (path: string) => st
       keys.set(short, value);
     }
   }
-  const full = (key: string) => `${CONFIG_NAMESPACE}:${key}`;
-  const fromFile = (fullKey: string) => fullKey.startsWith(`${CONFIG_NAMESPACE}:`) && keys.has(fullKey.slice(CONFIG_NAMESPACE.length + 1));
+  const fromFile = (fullKey: string) => fullKey.startsWith(CONFIG_PREFIX) && keys.has(fullKey.slice(CONFIG_PREFIX.length));
   // Methods named one by one: a source may be a class instance, whose methods a spread would drop.
   const layered: ConfigSource = {
     secretValue: source.secretValue && ((fullKey) => source.secretValue!(fullKey)),
@@ -110,10 +110,10 @@ export function withCatalogFile(source: ConfigSource, read: (path: string) => st
     // The file is not part of the environment: only what stays in config counts.
     environmentBytes: source.environmentBytes && (() => source.environmentBytes!()),
     value: (key) => (keys.has(key) ? keys.get(key) : source.value(key)),
-    keys: () => [...source.keys(), ...[...keys.keys()].map(full)],
+    keys: () => [...source.keys(), ...[...keys.keys()].map(configKeyOf)],
     isSecure: (fullKey) => (fromFile(fullKey) ? false : source.isSecure(fullKey)),
     securePaths: (key) => (keys.has(key) ? [] : (source.securePaths?.(key) ?? [])),
-    plainValue: (fullKey) => (fromFile(fullKey) ? keys.get(fullKey.slice(CONFIG_NAMESPACE.length + 1)) : source.plainValue?.(fullKey)),
+    plainValue: (fullKey) => (fromFile(fullKey) ? keys.get(fullKey.slice(CONFIG_PREFIX.length)) : source.plainValue?.(fullKey)),
   };
   return { source: layered, diagnostics, origin: { file, keys: [...keys.keys()] } };
 }

@@ -7,6 +7,7 @@
 import { type Diagnostic, showValue } from "../model/diagnostics.js";
 import { closest } from "../model/suggest.js";
 import { isMapping } from "../model/mapping.js";
+import { configKeyOf, CONFIG_PREFIX } from "../model/config-keys.js";
 
 export type Library = ReadonlyMap<string, Record<string, unknown>>;
 
@@ -18,7 +19,7 @@ export function parseLibrary(raw: unknown, diagnostics: Diagnostic[]): Library {
     diagnostics.push({
       severity: "error",
       rule: "type",
-      path: "polyaxon:library",
+      path: configKeyOf("library"),
       message: "invalid value",
       got: showValue(raw),
       fix: "it must be a list of connection entries (in Pulumi.yaml: config: {polyaxon:library: {value: [...]}})",
@@ -28,12 +29,12 @@ export function parseLibrary(raw: unknown, diagnostics: Diagnostic[]): Library {
   raw.forEach((entry, i) => {
     const name = isMapping(entry) ? entry.name : undefined;
     if (typeof name !== "string" || name === "") {
-      diagnostics.push({ severity: "error", rule: "required", path: `polyaxon:library[${i}].name`, message: "is required", fix: "give each library entry a name" });
+      diagnostics.push({ severity: "error", rule: "required", path: `${CONFIG_PREFIX}library[${i}].name`, message: "is required", fix: "give each library entry a name" });
     } else if (library.has(name)) {
       diagnostics.push({
         severity: "error",
         rule: "unique-name",
-        path: `polyaxon:library[${i}].name`,
+        path: `${CONFIG_PREFIX}library[${i}].name`,
         message: "the library already has an entry with this name",
         got: showValue(name),
         fix: "give each library entry its own name",

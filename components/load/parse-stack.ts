@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { agentConfig } from "../model/agent.js";
 import { type ConnectionEntry, connectionEntry, kindlessConnection } from "../model/connection.js";
 import { CONNECTION_KINDS } from "../model/kinds.js";
-import { AGENT_KEYS, agentCatalog, agentItem, CONFIG_NAMESPACE, STACK_KEYS, stackConfig } from "../model/stack.js";
+import { AGENT_KEYS, agentCatalog, agentItem, STACK_KEYS, stackConfig } from "../model/stack.js";
 import type { Diagnostic } from "../model/diagnostics.js";
 import { joinPath, showValue } from "../model/diagnostics.js";
 import { isMapping } from "../model/mapping.js";
@@ -16,6 +16,7 @@ import type { ConfigSource } from "./catalog.js";
 import { type Library, parseLibrary, resolveEntry } from "./library.js";
 import { type AgentPaths, agentItemPaths, type ParsedAgent, SHORT_FORM_PATHS } from "./parsed-agent.js";
 import { diagnosticsFromZod } from "./zod-issues.js";
+import { configKeyOf } from "../model/config-keys.js";
 
 /** The raw `polyaxon:*` catalog keys of a config source, as one object. */
 export function rawStackConfig(source: ConfigSource): Record<string, unknown> {
@@ -111,7 +112,7 @@ function rawAgents(raw: Record<string, unknown>, diagnostics: Diagnostic[]): { r
     diagnostics.push({
       severity: "error",
       rule: "agents-form",
-      path: `${CONFIG_NAMESPACE}:${key}`,
+      path: configKeyOf(key),
       message: "the short form cannot be mixed with polyaxon:agents",
       fix: `move it into an item of polyaxon:agents (as ${key === "agent" ? "that item's release settings" : key})`,
     });
@@ -120,7 +121,7 @@ function rawAgents(raw: Record<string, unknown>, diagnostics: Diagnostic[]): { r
     diagnostics.push({
       severity: "error",
       rule: "type",
-      path: "polyaxon:agents",
+      path: configKeyOf("agents"),
       message: "invalid value",
       got: showValue(raw.agents),
       fix: "it must be a non-empty list of agents: [{release, namespace, connections, ...}]",
@@ -172,9 +173,9 @@ export interface ParsedStack {
 export function parseStack(source: ConfigSource): ParsedStack {
   const raw = rawStackConfig(source);
   const diagnostics: Diagnostic[] = [];
-  parseAt(stackConfig.shape.ambientCluster, raw.ambientCluster, "polyaxon:ambientCluster", diagnostics);
+  parseAt(stackConfig.shape.ambientCluster, raw.ambientCluster, configKeyOf("ambientCluster"), diagnostics);
   const library = parseLibrary(raw.library, diagnostics);
-  const sharedNamespaces = parseAt(stackConfig.shape.sharedNamespaces, raw.sharedNamespaces, "polyaxon:sharedNamespaces", diagnostics) ?? [];
+  const sharedNamespaces = parseAt(stackConfig.shape.sharedNamespaces, raw.sharedNamespaces, configKeyOf("sharedNamespaces"), diagnostics) ?? [];
   const agents = rawAgents(raw, diagnostics).map(({ raw: agentRaw, paths, index }) => {
     const own: Diagnostic[] = [];
     const agent = parseAgent(agentRaw, paths, library, own);
@@ -186,7 +187,7 @@ export function parseStack(source: ConfigSource): ParsedStack {
 /** An in-memory config source, for catalogs declared in code and for tests. */
 export function configSourceFrom(catalog: Record<string, unknown>, secretKeys: readonly string[] = []): ConfigSource {
   const secrets = new Set(secretKeys);
-  const keys = [...Object.keys(catalog).map((k) => `${CONFIG_NAMESPACE}:${k}`), ...secretKeys];
+  const keys = [...Object.keys(catalog).map((k) => configKeyOf(k)), ...secretKeys];
   return {
     value: (key) => catalog[key],
     keys: () => keys,

@@ -3,6 +3,7 @@
  * applied, each part that parsed, and where in the stack config each part lives.
  */
 import type { AgentCatalogConfig } from "../model/stack.js";
+import { configKeyOf, CONFIG_PREFIX } from "../model/config-keys.js";
 
 /** Config paths of one agent's keys: `polyaxon:connections` (short form) or `polyaxon:agents[1].connections`. */
 export interface AgentPaths {
@@ -16,16 +17,16 @@ export interface AgentPaths {
 
 /** The short form: one agent, `polyaxon:<key>`. */
 export const SHORT_FORM_PATHS: AgentPaths = {
-  namespace: "polyaxon:namespace",
-  artifactsStore: "polyaxon:artifactsStore",
-  connections: "polyaxon:connections",
-  mountConnections: "polyaxon:mountConnections",
-  agent: "polyaxon:agent",
+  namespace: configKeyOf("namespace"),
+  artifactsStore: configKeyOf("artifactsStore"),
+  connections: configKeyOf("connections"),
+  mountConnections: configKeyOf("mountConnections"),
+  agent: configKeyOf("agent"),
 };
 
 /** Item `i` of `polyaxon:agents`. */
 export function agentItemPaths(i: number): AgentPaths {
-  const root = `polyaxon:agents[${i}]`;
+  const root = `${CONFIG_PREFIX}agents[${i}]`;
   return {
     namespace: `${root}.namespace`,
     artifactsStore: `${root}.artifactsStore`,

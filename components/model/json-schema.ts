@@ -8,7 +8,8 @@ import { z } from "zod";
 import { agentConfig } from "./agent.js";
 import { artifactsStoreEntry, connectionEntry } from "./connection.js";
 import { configMapRef, pvcProvision, secretRef } from "./resources.js";
-import { CONFIG_NAMESPACE, libraryReference, stackConfig } from "./stack.js";
+import { libraryReference, stackConfig } from "./stack.js";
+import { configKeyOf } from "./config-keys.js";
 
 /** Names of the shared shapes in `$defs` (others that repeat get generated names). */
 const NAMED_SHAPES: [z.ZodType, string][] = [
@@ -31,7 +32,7 @@ export function stackFileJsonSchema(): Record<string, unknown> {
     properties: Record<string, Record<string, unknown>>;
     $defs?: Record<string, unknown>;
   };
-  const properties = Object.fromEntries(Object.entries(config.properties).map(([key, schema]) => [`${CONFIG_NAMESPACE}:${key}`, schema]));
+  const properties = Object.fromEntries(Object.entries(config.properties).map(([key, schema]) => [configKeyOf(key), schema]));
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: "https://polyaxon-connections.dev/schema/stack.schema.json",

@@ -7,9 +7,10 @@
  * catalog file well before it.
  */
 import type { Diagnostic } from "../model/diagnostics.js";
-import { CONFIG_NAMESPACE } from "../model/stack.js";
+
 import type { ConfigSource } from "../load/catalog.js";
 import { error, warning } from "./input.js";
+import { configKeyOf } from "../model/config-keys.js";
 
 /** Linux's MAX_ARG_STRLEN (32 pages), counting `PULUMI_CONFIG=` and the final NUL. */
 export const ENV_STRING_LIMIT = 128 * 1024;
@@ -40,7 +41,7 @@ export function checkConfigSize(source: ConfigSource): Diagnostic[] {
       .map((key) => ({ key, size: JSON.stringify(source.value(key) ?? null).length }))
       .sort((a, b) => b.size - a.size)[0]!.key;
   // With the catalog in a file already, what is left in config is mostly secret values.
-  const path = `${CONFIG_NAMESPACE}:${inFile ? "catalogFile" : largest()}`;
+  const path = configKeyOf(inFile ? "catalogFile" : largest());
   const secrets = source.keys().filter((k) => source.isSecure(k) === true).length;
   const fix = inFile
     ? `the catalog is in its file already; the rest is config itself, ${secrets} secret values among it: let such Secrets come from outside config (secret.external, the External Secrets Operator, or existing Secrets: secret: {name}), or share credentials between connections`

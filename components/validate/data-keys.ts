@@ -10,6 +10,7 @@ import type { ConfigSource } from "../load/catalog.js";
 import { type ConfigPath, configPathText } from "../load/secure-config.js";
 import { notDataKeyPaths } from "../load/yaml.js";
 import { error } from "./input.js";
+import { configKeyOf } from "../model/config-keys.js";
 
 /** One error per such key of `value`, at `pathText` of its path. */
 export function notDataKeyDiagnostics(value: unknown, pathText: (path: ConfigPath) => string): Diagnostic[] {
@@ -23,5 +24,5 @@ export function notDataKeyDiagnostics(value: unknown, pathText: (path: ConfigPat
 
 /** One error per such key of the stack's config, at its config path. */
 export function checkDataKeys(source: ConfigSource): Diagnostic[] {
-  return STACK_KEYS.flatMap((key) => notDataKeyDiagnostics(source.value(key), (path) => configPathText(`polyaxon:${key}`, path)));
+  return STACK_KEYS.flatMap((key) => notDataKeyDiagnostics(source.value(key), (path) => configPathText(configKeyOf(key), path)));
 }

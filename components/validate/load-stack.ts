@@ -18,9 +18,10 @@ import { checkPulumiScalars } from "./pulumi-scalars.js";
 import { checkPlainCredentials } from "./plain-credentials.js";
 import { checkConfigSize } from "./config-size.js";
 import { type CatalogFileOrigin, withCatalogFile } from "../load/catalog-file.js";
-import { CONFIG_NAMESPACE } from "../model/stack.js";
+
 import { checkDataKeys } from "./data-keys.js";
 import { secretRedactor } from "./redact-secrets.js";
+import { CONFIG_PREFIX, configKeyOf } from "../model/config-keys.js";
 
 export interface StackLoadResult {
   /** Present only when there are no errors. */
@@ -74,9 +75,8 @@ export interface LoadOptions {
 function relabel(d: Diagnostic, origin: CatalogFileOrigin | undefined): Diagnostic {
   if (!origin) return d;
   for (const key of origin.keys) {
-    const prefix = `${CONFIG_NAMESPACE}:${key}`;
-    if (d.path === prefix || d.path.startsWith(`${prefix}.`) || d.path.startsWith(`${prefix}[`))
-      return { ...d, path: `${origin.file}: ${d.path.slice(CONFIG_NAMESPACE.length + 1)}` };
+    const prefix = configKeyOf(key);
+    if (d.path === prefix || d.path.startsWith(`${prefix}.`) || d.path.startsWith(`${prefix}[`)) return { ...d, path: `${origin.file}: ${d.path.slice(CONFIG_PREFIX.length)}` };
   }
   return d;
 }
@@ -142,7 +142,7 @@ export function loadCatalog(source: ConfigSource): LoadResult {
         {
           severity: "error",
           rule: "agents-form",
-          path: "polyaxon:agents",
+          path: configKeyOf("agents"),
           message: `${stack.agents.length} agents where one was expected`,
           fix: "use loadStack for stacks with several agents",
         },

@@ -12,6 +12,7 @@ import type { ConfigSource } from "../load/catalog.js";
 import { type ConfigPath, configPathText } from "../load/secure-config.js";
 import { error } from "./input.js";
 import { isChartValuesPath, whereInClear } from "./secret-placement.js";
+import { configKeyOf } from "../model/config-keys.js";
 
 /** Segments under which our own format holds names and config key references, not values. */
 const REFERENCE_KEYS = new Set(["secret", "agentSecret"]);
@@ -80,7 +81,7 @@ export const keptUrl = (found: PlainCredential) =>
 /** The fix for a credential found at `key` + `path` of `tree`. */
 function fixFor(key: string, tree: unknown, found: PlainCredential): string {
   const rotate = "then rotate the credential (it was written in a file)";
-  if (isChartValuesPath(key, found.path)) return `${valuesSecretRoute(configPathText(`polyaxon:${key}`, found.path))}; ${rotate}`;
+  if (isChartValuesPath(key, found.path)) return `${valuesSecretRoute(configPathText(configKeyOf(key), found.path))}; ${rotate}`;
   const url = keptUrl(found);
   const first = url === undefined ? "" : `write the URL without its credentials (${url}), `;
   return `${first}${entrySecretRoute(entryOn(tree, found.path), found.path)}; ${rotate}`;
@@ -101,7 +102,7 @@ export function checkPlainCredentials(source: ConfigSource): Diagnostic[] {
       out.push(
         error(
           "plain-credential",
-          configPathText(`polyaxon:${key}`, found.path),
+          configPathText(configKeyOf(key), found.path),
           `holds ${found.what} in clear: ${isChartValuesPath(key, found.path) ? "chart values are stored in the stack file and in Pulumi state as plain text" : whereInClear(full)}`,
           {
             fix: fixFor(key, value, found),

@@ -6,9 +6,10 @@
  * path, message, value and fix alike. Offline no secret is decrypted, so nothing changes.
  */
 import type { Diagnostic } from "../model/diagnostics.js";
-import { CONFIG_NAMESPACE } from "../model/stack.js";
+
 import type { ConfigSource } from "../load/catalog.js";
 import type { ConfigPath } from "../load/secure-config.js";
+import { CONFIG_PREFIX } from "../model/config-keys.js";
 
 /** What a message shows in place of a secret config value. */
 export const SECRET_PLACEHOLDER = "<a secret config value; not shown>";
@@ -35,7 +36,7 @@ function secretStrings(source: ConfigSource): string[] {
     } catch {
       // A plain string secret.
     }
-    const short = fullKey.startsWith(`${CONFIG_NAMESPACE}:`) ? fullKey.slice(CONFIG_NAMESPACE.length + 1) : undefined;
+    const short = fullKey.startsWith(CONFIG_PREFIX) ? fullKey.slice(CONFIG_PREFIX.length) : undefined;
     const paths = short && typeof parsed === "object" && parsed !== null ? (source.securePaths?.(short) ?? [[]]) : [[]];
     for (const path of paths) for (const s of leaves(at(parsed, path))) out.add(s);
     out.add(raw);

@@ -2,7 +2,7 @@
  * Pulumi config keys: the secret values the catalog references, and keys nothing reads.
  */
 import { STACK_KEYS } from "../model/stack.js";
-import { fullConfigKey, setSecretCommand } from "../model/config-keys.js";
+import { CONFIG_PREFIX, fullConfigKey, setSecretCommand } from "../model/config-keys.js";
 import { type Diagnostic, showValue } from "../model/diagnostics.js";
 import type { ConfigSource } from "../load/catalog.js";
 import { createdSecretData } from "../plan/secret-recipes.js";
@@ -64,8 +64,8 @@ function stringsIn(value: unknown, out: Set<string>): Set<string> {
 export function checkUnusedKeys(agents: CheckInput[], source: ConfigSource): Diagnostic[] {
   const referenced = new Set(agents.flatMap((a) => secretConfigRefs(a).map((r) => r.key)));
   const candidates = source.keys().filter((full) => {
-    if (!full.startsWith("polyaxon:") || referenced.has(full)) return false;
-    return !(STACK_KEYS as readonly string[]).includes(full.slice("polyaxon:".length));
+    if (!full.startsWith(CONFIG_PREFIX) || referenced.has(full)) return false;
+    return !(STACK_KEYS as readonly string[]).includes(full.slice(CONFIG_PREFIX.length));
   });
   // Usually every key is referenced: the walk over the whole catalog below is then not needed.
   if (candidates.length === 0) return [];
@@ -81,7 +81,7 @@ export function checkUnusedKeys(agents: CheckInput[], source: ConfigSource): Dia
   const out: Diagnostic[] = [];
   for (const full of candidates) {
     if (named.has(full)) continue;
-    const near = closest(full.slice("polyaxon:".length), STACK_KEYS);
+    const near = closest(full.slice(CONFIG_PREFIX.length), STACK_KEYS);
     out.push(
       warning("unused-config-key", full, "config key is not used by the catalog", {
         fix: near ? `did you mean polyaxon:${near}?` : "remove it, or reference it from a secret.fromConfig",
