@@ -38,7 +38,7 @@ function readValues(file: string): Record<string, unknown> {
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
     throw new StackFileError([{ severity: "error", rule: "type", path: file, message: "not a mapping of Helm values", fix: "pass a Helm values file" }]);
   }
-  const notData = notDataKeyDiagnostics(doc, (path) => `${file}: ${configPathText("", path).slice(1)}`);
+  const notData = notDataKeyDiagnostics(doc, (path) => `${file}: ${configPathText("", path)}`);
   if (notData.length > 0) throw new StackFileError(notData);
   return doc as Record<string, unknown>;
 }

@@ -124,10 +124,12 @@ export function prepareAgent(args: AgentArgs, config = new PulumiConfigReader())
     isSecure: (key) => (isInput(key) ? true : config.isSecure(key)),
     secretValue: (key) => (isInput(key) ? undefined : config.secretValue(key)),
     securePaths: (key): ConfigPath[] => (key === "agent" && secretValues ? [["values"]] : []),
+    // Messages name the args: `connections[0].schema`; the release settings are the args themselves.
+    keyPath: (key) => (key === "agent" ? "" : key),
   });
-  if (!loaded) throw new CatalogError(diagnostics.map(asArgsPath));
+  if (!loaded) throw new CatalogError(diagnostics.map(atArgs));
   return {
-    catalog: { ...loaded, warnings: loaded.warnings.filter((w) => w.rule !== "unused-config-key").map(asArgsPath) },
+    catalog: { ...loaded, warnings: loaded.warnings.filter((w) => w.rule !== "unused-config-key").map(atArgs) },
     secretValue: (key) => (isInput(key) ? pulumi.secret(inputs[Number(key.slice(INPUT_NAMESPACE.length + 1))]!) : config.secret(key)),
     valueOutputs,
   };
@@ -172,11 +174,8 @@ export function validateAgentArgs(args: AgentArgs, config = new PulumiConfigRead
   }
 }
 
-/** A diagnostic's config path as a path in `AgentArgs`: `polyaxon:agent.release` → `release`. */
-function asArgsPath(d: Diagnostic): Diagnostic {
-  const path = d.path.replace(/^polyaxon:agent\.?/, "").replace(/^polyaxon:/, "");
-  return { ...d, path: path || "args" };
-}
+/** A diagnostic about the args as a whole (the release settings' own path is ""). */
+const atArgs = (d: Diagnostic): Diagnostic => (d.path === "" ? { ...d, path: "args" } : d);
 
 /**
  * Outputs and promises where the catalog must be known before anything is registered (all

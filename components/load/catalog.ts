@@ -7,6 +7,7 @@ import type { ArtifactsStoreEntry, ConnectionEntry } from "../model/connection.j
 import type { Diagnostic } from "../model/diagnostics.js";
 import type { ConfigPath } from "./secure-config.js";
 import type { PlannedObject } from "../plan/objects.js";
+import { configKeyOf } from "../model/config-keys.js";
 
 /** The chart's own default store, written out explicitly when none is configured. */
 export const DEFAULT_ARTIFACTS_STORE: ArtifactsStoreEntry = {
@@ -79,6 +80,12 @@ export interface ConfigSource {
   /** A plain (not secret) value of any namespace's key, as set; undefined for secrets and unset keys. */
   plainValue?(fullKey: string): unknown;
   /**
+   * How messages name the catalog key `key`: `polyaxon:<key>` by default; for an Agent's
+   * typed args, the arg itself (`connections`), and `""` for the release settings, which
+   * are the args themselves.
+   */
+  keyPath?(key: string): string;
+  /**
    * The length of the `PULUMI_CONFIG` environment string `pulumi up` would build from this
    * config (an estimate where secret values are unknown), where the source can tell.
    */
@@ -90,4 +97,9 @@ export interface StackModel {
   agents: Catalog[];
   /** Advice that did not stop the stack. */
   warnings: Diagnostic[];
+}
+
+/** The path messages give the catalog key `key` of `source` (see ConfigSource.keyPath). */
+export function keyPathOf(source: ConfigSource, key: string): string {
+  return source.keyPath ? source.keyPath(key) : configKeyOf(key);
 }

@@ -12,9 +12,9 @@ import type { Diagnostic } from "../model/diagnostics.js";
 import { joinPath, showValue } from "../model/diagnostics.js";
 import { isMapping } from "../model/mapping.js";
 import { unknownKeyFix } from "../model/suggest.js";
-import type { ConfigSource } from "./catalog.js";
+import { type ConfigSource, keyPathOf } from "./catalog.js";
 import { type Library, parseLibrary, resolveEntry } from "./library.js";
-import { type AgentPaths, agentItemPaths, type ParsedAgent, SHORT_FORM_PATHS } from "./parsed-agent.js";
+import { type AgentPaths, agentItemPaths, type ParsedAgent, shortFormPaths, under } from "./parsed-agent.js";
 import { diagnosticsFromZod } from "./zod-issues.js";
 import { configKeyOf } from "../model/config-keys.js";
 
@@ -103,9 +103,9 @@ function parseAgent(raw: RawAgent, paths: AgentPaths, library: Library, diagnost
 }
 
 /** The agents of the stack as raw catalogs with their config paths: `polyaxon:agents`, or the short form. */
-function rawAgents(raw: Record<string, unknown>, diagnostics: Diagnostic[]): { raw: RawAgent; paths: AgentPaths; index?: number }[] {
+function rawAgents(raw: Record<string, unknown>, source: ConfigSource, diagnostics: Diagnostic[]): { raw: RawAgent; paths: AgentPaths; index?: number }[] {
   if (raw.agents === undefined) {
-    return [{ raw: Object.fromEntries(AGENT_KEYS.map((k) => [k, raw[k]])), paths: SHORT_FORM_PATHS }];
+    return [{ raw: Object.fromEntries(AGENT_KEYS.map((k) => [k, raw[k]])), paths: shortFormPaths((key) => keyPathOf(source, key)) }];
   }
   const mixed = AGENT_KEYS.filter((k) => raw[k] !== undefined);
   for (const key of mixed) {
@@ -150,7 +150,7 @@ function rawAgents(raw: Record<string, unknown>, diagnostics: Diagnostic[]): { r
       diagnostics.push({
         severity: "error",
         rule: "required",
-        path: `${paths.agent}.release`,
+        path: under(paths.agent, "release"),
         message: "is required",
         fix: "name each agent's Helm release; it also names its values file",
       });
@@ -176,7 +176,7 @@ export function parseStack(source: ConfigSource): ParsedStack {
   parseAt(stackConfig.shape.ambientCluster, raw.ambientCluster, configKeyOf("ambientCluster"), diagnostics);
   const library = parseLibrary(raw.library, diagnostics);
   const sharedNamespaces = parseAt(stackConfig.shape.sharedNamespaces, raw.sharedNamespaces, configKeyOf("sharedNamespaces"), diagnostics) ?? [];
-  const agents = rawAgents(raw, diagnostics).map(({ raw: agentRaw, paths, index }) => {
+  const agents = rawAgents(raw, source, diagnostics).map(({ raw: agentRaw, paths, index }) => {
     const own: Diagnostic[] = [];
     const agent = parseAgent(agentRaw, paths, library, own);
     return { agent, index, diagnostics: own };

@@ -15,14 +15,22 @@ export interface AgentPaths {
   agent: string;
 }
 
-/** The short form: one agent, `polyaxon:<key>`. */
-export const SHORT_FORM_PATHS: AgentPaths = {
-  namespace: configKeyOf("namespace"),
-  artifactsStore: configKeyOf("artifactsStore"),
-  connections: configKeyOf("connections"),
-  mountConnections: configKeyOf("mountConnections"),
-  agent: configKeyOf("agent"),
-};
+/** The short form: one agent, its keys named by `keyPath` (`polyaxon:<key>` in a stack file). */
+export function shortFormPaths(keyPath: (key: string) => string = configKeyOf): AgentPaths {
+  return {
+    namespace: keyPath("namespace"),
+    artifactsStore: keyPath("artifactsStore"),
+    connections: keyPath("connections"),
+    mountConnections: keyPath("mountConnections"),
+    agent: keyPath("agent"),
+  };
+}
+
+/** The short form of a stack file: `polyaxon:<key>`. */
+export const SHORT_FORM_PATHS: AgentPaths = shortFormPaths();
+
+/** `base` + `.field` (`field` alone under the root of an Agent's args, whose path is ""). */
+export const under = (base: string, field: string): string => (base === "" ? field : `${base}.${field}`);
 
 /** Item `i` of `polyaxon:agents`. */
 export function agentItemPaths(i: number): AgentPaths {

@@ -61,7 +61,7 @@ export function securePaths(value: unknown, at: ConfigPath = []): ConfigPath[] {
 
 /** A config path as `pulumi config set --path` writes it: `polyaxon:agent.values.a[0].b`. */
 export function configPathText(fullKey: string, path: ConfigPath): string {
-  return path.reduce<string>((out, seg) => (typeof seg === "number" ? `${out}[${seg}]` : `${out}.${seg}`), fullKey);
+  return path.reduce<string>((out, seg) => (typeof seg === "number" ? `${out}[${seg}]` : out === "" ? String(seg) : `${out}.${seg}`), fullKey);
 }
 
 /** What an offline render writes in place of a nested secret config value. */

@@ -50,7 +50,7 @@ export function joinPath(root: string, segments: readonly PropertyKey[]): string
     if (typeof s === "number") out += `[${s}]`;
     else {
       const segment = looksLikeCredential(String(s)) ? CREDENTIAL_PLACEHOLDER : String(s);
-      out += out.endsWith(":") ? segment : `.${segment}`;
+      out += out === "" || out.endsWith(":") ? segment : `.${segment}`;
     }
   }
   return out;

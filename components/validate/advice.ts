@@ -13,7 +13,7 @@ export function checkStoreAdvice(config: CheckInput): Diagnostic[] {
   if (!store) {
     return [
       warning("default-store", storePath, "not set: using the chart's default host_path store (/tmp/artifactsStore on each node), which only suits single-node clusters", {
-        fix: "set polyaxon:artifactsStore to an s3, gcs, wasb or ReadWriteMany volume_claim store",
+        fix: `set ${storePath} to an s3, gcs, wasb or ReadWriteMany volume_claim store`,
       }),
     ];
   }

@@ -6,11 +6,10 @@
  */
 import { STACK_KEYS } from "../model/stack.js";
 import type { Diagnostic } from "../model/diagnostics.js";
-import type { ConfigSource } from "../load/catalog.js";
+import { type ConfigSource, keyPathOf } from "../load/catalog.js";
 import { type ConfigPath, configPathText } from "../load/secure-config.js";
 import { notDataKeyPaths } from "../load/yaml.js";
 import { error } from "./input.js";
-import { configKeyOf } from "../model/config-keys.js";
 
 /** One error per such key of `value`, at `pathText` of its path. */
 export function notDataKeyDiagnostics(value: unknown, pathText: (path: ConfigPath) => string): Diagnostic[] {
@@ -24,5 +23,5 @@ export function notDataKeyDiagnostics(value: unknown, pathText: (path: ConfigPat
 
 /** One error per such key of the stack's config, at its config path. */
 export function checkDataKeys(source: ConfigSource): Diagnostic[] {
-  return STACK_KEYS.flatMap((key) => notDataKeyDiagnostics(source.value(key), (path) => configPathText(configKeyOf(key), path)));
+  return STACK_KEYS.flatMap((key) => notDataKeyDiagnostics(source.value(key), (path) => configPathText(keyPathOf(source, key), path)));
 }

@@ -2,7 +2,7 @@
  * What the cross-field rules see, and helpers they share.
  */
 import type { ArtifactsStoreEntry, ConnectionEntry } from "../model/connection.js";
-import { type ParsedAgent, pathsOf } from "../load/parsed-agent.js";
+import { type ParsedAgent, pathsOf, under } from "../load/parsed-agent.js";
 import type { Diagnostic } from "../model/diagnostics.js";
 import type { RuleId } from "../model/rules.js";
 import { planAgentObjects, planEntryObjects, type PlannedObject } from "../plan/objects.js";
@@ -73,7 +73,7 @@ export function checkInputOf(agent: ParsedAgent): CheckInput {
   const agentObjects = planAgentObjects(agent);
   const planned = [
     ...entries.flatMap(({ objects, path }) => objects.map((o) => plannedAt(o, `${path}.${FIELD_OF_KIND[o.manifest.kind]}`))),
-    ...agentObjects.map((o) => plannedAt(o, `${paths.agent}.agentSecret`)),
+    ...agentObjects.map((o) => plannedAt(o, under(paths.agent, "agentSecret"))),
   ];
   return { ...agent, entries, agentObjects, planned };
 }

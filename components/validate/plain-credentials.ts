@@ -8,11 +8,10 @@ import { credentialShape, findPlainCredentials, type PlainCredential, type TreeP
 import { STACK_KEYS } from "../model/stack.js";
 import { NOTIFIER_KINDS } from "../model/kinds.js";
 import type { Diagnostic } from "../model/diagnostics.js";
-import type { ConfigSource } from "../load/catalog.js";
+import { type ConfigSource, keyPathOf } from "../load/catalog.js";
 import { type ConfigPath, configPathText } from "../load/secure-config.js";
 import { error } from "./input.js";
 import { isChartValuesPath, whereInClear } from "./secret-placement.js";
-import { configKeyOf } from "../model/config-keys.js";
 
 /** Segments under which our own format holds names and config key references, not values. */
 const REFERENCE_KEYS = new Set(["secret", "agentSecret"]);
@@ -79,9 +78,9 @@ export const keptUrl = (found: PlainCredential) =>
   found.withoutCredential !== undefined && credentialShape(found.withoutCredential) === undefined ? found.withoutCredential : undefined;
 
 /** The fix for a credential found at `key` + `path` of `tree`. */
-function fixFor(key: string, tree: unknown, found: PlainCredential): string {
+function fixFor(source: ConfigSource, key: string, tree: unknown, found: PlainCredential): string {
   const rotate = "then rotate the credential (it was written in a file)";
-  if (isChartValuesPath(key, found.path)) return `${valuesSecretRoute(configPathText(configKeyOf(key), found.path))}; ${rotate}`;
+  if (isChartValuesPath(key, found.path)) return `${valuesSecretRoute(configPathText(keyPathOf(source, key), found.path))}; ${rotate}`;
   const url = keptUrl(found);
   const first = url === undefined ? "" : `write the URL without its credentials (${url}), `;
   return `${first}${entrySecretRoute(entryOn(tree, found.path), found.path)}; ${rotate}`;
@@ -102,10 +101,10 @@ export function checkPlainCredentials(source: ConfigSource): Diagnostic[] {
       out.push(
         error(
           "plain-credential",
-          configPathText(configKeyOf(key), found.path),
+          configPathText(keyPathOf(source, key), found.path),
           `holds ${found.what} in clear: ${isChartValuesPath(key, found.path) ? "chart values are stored in the stack file and in Pulumi state as plain text" : whereInClear(full)}`,
           {
-            fix: fixFor(key, value, found),
+            fix: fixFor(source, key, value, found),
           },
         ),
       );

@@ -5,11 +5,10 @@
  */
 import { STACK_KEYS } from "../model/stack.js";
 import type { Diagnostic } from "../model/diagnostics.js";
-import type { ConfigSource } from "../load/catalog.js";
+import { type ConfigSource, keyPathOf } from "../load/catalog.js";
 import { GO_TIME_TEXT } from "../load/pulumi-yaml.js";
 import { type ConfigPath, configPathText } from "../load/secure-config.js";
 import { error } from "./input.js";
-import { configKeyOf } from "../model/config-keys.js";
 
 /** Every config string that is Go's text of a YAML timestamp, at its path. */
 export function checkPulumiScalars(source: ConfigSource): Diagnostic[] {
@@ -18,7 +17,7 @@ export function checkPulumiScalars(source: ConfigSource): Diagnostic[] {
     if (typeof v === "string") {
       if (GO_TIME_TEXT.test(v)) {
         out.push(
-          error("pulumi-yaml", configPathText(configKeyOf(key), at), "is an unquoted YAML date, which Pulumi reads as a timestamp and hands the program as Go's text of it", {
+          error("pulumi-yaml", configPathText(keyPathOf(source, key), at), "is an unquoted YAML date, which Pulumi reads as a timestamp and hands the program as Go's text of it", {
             got: JSON.stringify(v),
             fix: `quote it in the stack file as you mean it, e.g. "${v.slice(0, 10)}"`,
           }),

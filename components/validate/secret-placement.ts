@@ -8,10 +8,9 @@
  */
 import { STACK_KEYS } from "../model/stack.js";
 import type { Diagnostic } from "../model/diagnostics.js";
-import type { ConfigSource } from "../load/catalog.js";
+import { type ConfigSource, keyPathOf } from "../load/catalog.js";
 import { type ConfigPath, configPathText } from "../load/secure-config.js";
 import { error } from "./input.js";
-import { configKeyOf } from "../model/config-keys.js";
 
 /** `polyaxon:agent.values…`, `polyaxon:agents[i].values…`, or a whole agent key whose secret paths are unknown. */
 export function isChartValuesPath(key: string, path: ConfigPath): boolean {
@@ -40,7 +39,7 @@ export function checkSecretPlacement(source: ConfigSource): Diagnostic[] {
       if (isChartValuesPath(key, path)) continue;
       const full: ConfigPath = [key, ...path];
       out.push(
-        error("secret-in-clear", configPathText(configKeyOf(key), path), `holds a secret config value, but ${whereInClear(full)}`, {
+        error("secret-in-clear", configPathText(keyPathOf(source, key), path), `holds a secret config value, but ${whereInClear(full)}`, {
           fix: isInEntry(full)
             ? "keep the value in the entry's Secret: secret.fromConfig: {<SECRET_KEY>: <config key>} with `pulumi config set --secret <config key> <value>`, and set this field in plain text"
             : "set this field in plain text; secret values belong in Secrets (secret.fromConfig) or in agent.values",
