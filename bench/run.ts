@@ -15,7 +15,7 @@
  *
  * Each connection provisions a Secret from two secret config keys, a ConfigMap and a PVC.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fromYaml } from "../components/load/yaml.js";
@@ -47,6 +47,10 @@ function project(sizes: number[]): string {
 }
 
 const scratch = scratchDir("plx-bench-out-");
+/** Remove what the runs wrote into `folder` (untimed). */
+const emptyFolder = (folder: string) => {
+  for (const f of readdirSync(folder)) rmSync(join(folder, f), { recursive: true, force: true });
+};
 let fresh = 0;
 /** A new output folder per run: every render writes a fresh tree, as cdk8s does. */
 const out = () => join(scratch, String(fresh++));
@@ -98,6 +102,7 @@ for (const n of sizes.slice(1)) {
   if (n === 20000) {
     const ours = compare({ ours: render(dir, stack) }, runs(3)).ours!;
     perThousand.push(`${n}: ${((ours.seconds / n) * 1000).toFixed(3)} s`);
+    emptyFolder(scratch);
     continue;
   }
   const objects = `${n} connections (${3 * n + 1} objects)`;
@@ -128,6 +133,8 @@ for (const n of sizes.slice(1)) {
       perThousand.push(`${n}: ${((r.ours!.seconds / n) * 1000).toFixed(3)} s`);
       row(`render, ${objects}: peak memory`, m(r.ours!), `cdk8s ${m(r.cdk8s!)}`, r.ours!.maxRssMiB! / r.cdk8s!.maxRssMiB!, 0.8);
     }
+    // Thousands of files per run: a RAM folder would fill up over the sizes.
+    emptyFolder(where === "disk" ? disk : scratch);
   }
 }
 rmSync(scratch, { recursive: true, force: true });
