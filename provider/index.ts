@@ -14,6 +14,7 @@ import { main } from "@pulumi/pulumi/provider";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import * as kinds from "../components/kinds/components.js";
 import { plainConstructArgs } from "../components/kinds/construct-inputs.js";
+import { addDefaults, defaultsOf } from "./schema-defaults.js";
 
 /** This folder: the sources the analyzer reads (from lib/provider when compiled). */
 const DIR = existsSync(join(__dirname, "PulumiPlugin.yaml")) ? __dirname : join(__dirname, "../../provider");
@@ -25,8 +26,20 @@ function packageName(): { name: string; namespace?: string } {
   return { name: m[2]!, ...(m[1] ? { namespace: m[1] } : {}) };
 }
 
-/** Pulumi's component provider, with each component's args made plain before it is built. */
+/** The sources of the components' args (the analyzer reads them too). */
+const ARGS_SOURCES = ["args", "components"].map((f) => join(DIR, "../components/kinds", `${f}.ts`));
+
+/**
+ * Pulumi's component provider, with each arg's `@default` said in the schema, and each
+ * component's args made plain before it is built.
+ */
 class KindComponentProvider extends ComponentProvider {
+  override async getSchema(): Promise<string> {
+    const schema = JSON.parse(await super.getSchema());
+    addDefaults(schema, defaultsOf(ARGS_SOURCES));
+    return JSON.stringify(schema);
+  }
+
   override async construct(name: string, type: string, inputs: pulumi.Inputs, options: pulumi.ComponentResourceOptions) {
     return super.construct(name, type, await plainConstructArgs(`${type} ${name}`, inputs), options);
   }

@@ -60,7 +60,13 @@ describe("the component package, started as Pulumi starts it", function () {
   let engine: EngineStandIn;
   let plugin: RunningPlugin;
   let consumer: string;
-  let schema: { name: string; namespace?: string; resources: Record<string, { isComponent?: boolean; inputProperties: Record<string, unknown> }> };
+  type Props = Record<string, { description?: string }>;
+  let schema: {
+    name: string;
+    namespace?: string;
+    resources: Record<string, { isComponent?: boolean; inputProperties: Props; requiredInputs?: string[] }>;
+    types?: Record<string, { properties?: Props; required?: string[] }>;
+  };
 
   before(async () => {
     engine = await EngineStandIn.start({ stack: "dev", project: "consumer", preview: false });
@@ -87,6 +93,21 @@ describe("the component package, started as Pulumi starts it", function () {
         .sort(),
     );
     for (const r of Object.values(schema.resources)) assert.equal(r.isComponent, true);
+  });
+
+  it("describes every input, and says the default of each optional one (from the args' TSDoc @default)", () => {
+    const missing: string[] = [];
+    const check = (owner: string, props: Props = {}, required: string[] = []) => {
+      for (const [name, p] of Object.entries(props)) {
+        if (!p.description) missing.push(`${owner}.${name}: no description`);
+        else if (!required.includes(name) && !/Default: .+\.$/.test(p.description)) missing.push(`${owner}.${name}: optional, no default said`);
+      }
+    };
+    for (const [token, r] of Object.entries(schema.resources)) check(token, r.inputProperties, r.requiredInputs);
+    for (const [token, t] of Object.entries(schema.types ?? {})) check(token, t.properties, t.required);
+    assert.deepEqual(missing, []);
+    const namespace = schema.resources["polyaxon:index:GitConnection"]!.inputProperties.namespace!.description;
+    assert.equal(namespace, 'Namespace of the agent that reads the connection. Default: "polyaxon".');
   });
 
   for (const [component, inputs] of Object.entries(CONSTRUCTS)) {

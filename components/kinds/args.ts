@@ -9,18 +9,18 @@ import type * as pulumi from "@pulumi/pulumi";
 export interface SecretSpec {
   /** Name of the Kubernetes Secret; also the volume name when mounted. */
   name: string;
-  /** Mount the Secret read-only at this path; unset → its keys become env vars. */
+  /** Mount the Secret read-only at this path (`secret.mountPath`). @default unset: its keys become env vars */
   mountPath?: string;
-  /** Keys to expose (env vars, or the volume's items). */
+  /** Keys to expose (env vars, or the volume's items). @default every key */
   items?: string[];
-  /** Volume file mode, octal digits such as "0600". */
+  /** Volume file mode, octal digits such as "0600" (`secret.defaultMode`). @default Kubernetes' "0644" */
   defaultMode?: string;
   /**
    * Create the Secret with these keys and values (kept as Pulumi secrets). Unset, with no
-   * `fromConfig` either: the Secret already exists.
+   * `fromConfig` either: the Secret already exists. @default unset
    */
   stringData?: { [key: string]: pulumi.Input<string> };
-  /** Create the Secret from Pulumi secret config: Secret key → config key. */
+  /** Create the Secret from Pulumi secret config: Secret key → config key. @default unset */
   fromConfig?: { [key: string]: string };
 }
 
@@ -28,11 +28,11 @@ export interface SecretSpec {
 export interface ConfigMapSpec {
   /** Name of the Kubernetes ConfigMap. */
   name: string;
-  /** Mount it read-only at this path; unset → its keys become env vars. */
+  /** Mount it read-only at this path (`configMap.mountPath`). @default unset: its keys become env vars */
   mountPath?: string;
-  /** Keys to expose. */
+  /** Keys to expose. @default every key */
   items?: string[];
-  /** Create the ConfigMap with these plain values; unset → it already exists. */
+  /** Create the ConfigMap with these plain values. @default unset: it already exists */
   data?: { [key: string]: string };
 }
 
@@ -48,13 +48,17 @@ export interface PlacementArgs {
 
 /** Fields every connection has (Polyaxon's connection spec). */
 export interface CommonArgs extends PlacementArgs {
-  /** Catalog name runs use to request the connection. */
+  /** Catalog name runs use to request the connection (Polyaxon's `name`). */
   name: string;
+  /** Shown in Polyaxon's UI (`description`). @default unset */
   description?: string;
+  /** Polyaxon's `tags`. @default [] */
   tags?: string[];
+  /** The Secret runs get with the connection (`secret`). @default unset: no Secret */
   secret?: SecretSpec;
+  /** The ConfigMap runs get with the connection (`configMap`). @default unset: no ConfigMap */
   configMap?: ConfigMapSpec;
-  /** Annotations added to run pods that use the connection. */
+  /** Annotations added to run pods that use the connection (`annotations`). @default {} */
   annotations?: { [key: string]: string };
 }
 

@@ -10,6 +10,7 @@ import { connectionOf, defined, entryOf, prepareConnection, provisionConnection 
 
 /** An s3, gcs or wasb bucket (also an artifacts store). */
 export interface BucketConnectionArgs extends CommonArgs {
+  /** `s3`, `gcs` or `wasb` (Polyaxon's `kind`). */
   kind: BucketConnectionKind;
   /** The bucket URL: `s3://bucket/prefix`, `gs://bucket`, `wasbs://container@account.blob.core.windows.net/`, ... */
   bucket: string;
@@ -39,24 +40,25 @@ export class BucketConnection extends pulumi.ComponentResource implements Provis
 export interface ClaimSpec {
   /** Requested capacity, a Kubernetes quantity such as 100Gi. */
   size: string;
-  /** StorageClass; unset → the cluster's default. */
+  /** StorageClass (`spec.storageClassName`). @default unset: the cluster's default class */
   storageClassName?: string;
-  /** @default ["ReadWriteMany"] */
+  /** `spec.accessModes`: runs on several nodes share a ReadWriteMany claim. @default ["ReadWriteMany"] */
   accessModes?: ClaimAccessMode[];
-  /** @default Filesystem */
+  /** `spec.volumeMode`. @default "Filesystem" */
   volumeMode?: ClaimVolumeMode;
-  /** Bind to this PersistentVolume. */
+  /** Bind to this PersistentVolume (`spec.volumeName`). @default unset */
   volumeName?: string;
 }
 
 /** A volume_claim connection: a claim mounted into runs. */
 export interface VolumeClaimConnectionArgs extends CommonArgs {
-  /** Name of the PersistentVolumeClaim. */
+  /** Name of the PersistentVolumeClaim (`schema.volumeClaim`). */
   volumeClaim: string;
-  /** Where runs see it. */
+  /** Where runs see it (`schema.mountPath`). */
   mountPath: string;
+  /** Mount it read-only (`schema.readOnly`). @default false */
   readOnly?: boolean;
-  /** Create the claim (retained when removed from the stack); unset → it exists. */
+  /** Create the claim (retained when removed from the stack). @default unset: the claim exists */
   pvc?: ClaimSpec;
 }
 
@@ -83,8 +85,11 @@ export class VolumeClaimConnection extends pulumi.ComponentResource implements P
 
 /** A host_path connection: a node directory mounted into runs. */
 export interface HostPathConnectionArgs extends CommonArgs {
+  /** The directory on every node (`schema.hostPath`). */
   hostPath: string;
+  /** Where runs see it (`schema.mountPath`). */
   mountPath: string;
+  /** Mount it read-only (`schema.readOnly`). @default false */
   readOnly?: boolean;
 }
 
@@ -111,10 +116,13 @@ export class HostPathConnection extends pulumi.ComponentResource implements Prov
 
 /** A git repository (or an ssh connection used with a git init). */
 export interface GitConnectionArgs extends CommonArgs {
-  /** @default "git" */
+  /** `git`, or `ssh` for a repository reached over ssh. @default "git" */
   kind?: GitConnectionKind;
+  /** The repository (`schema.url`). @default unset: runs give it */
   url?: string;
+  /** Branch, tag or commit (`schema.revision`). @default unset: the default branch */
   revision?: string;
+  /** Extra `git` flags (`schema.flags`), e.g. ["--depth 1"]. @default [] */
   flags?: string[];
 }
 
@@ -142,8 +150,9 @@ export class GitConnection extends pulumi.ComponentResource implements Provision
 
 /** A container registry for builds. */
 export interface RegistryConnectionArgs extends CommonArgs {
-  /** Registry host and path, e.g. registry.example.com/org. */
+  /** Registry host and path, e.g. registry.example.com/org (`schema.url`). */
   url: string;
+  /** Plain HTTP or an unverified certificate (`schema.insecure`). @default false */
   insecure?: boolean;
 }
 
@@ -169,6 +178,7 @@ export class RegistryConnection extends pulumi.ComponentResource implements Prov
 
 /** A notifier; its Secret holds the webhook list under a key named as the kind. */
 export interface NotifierConnectionArgs extends CommonArgs {
+  /** The notifier (Polyaxon's `kind`): slack, teams, email, discord, mattermost, pagerduty, hipchat or webhook. */
   kind: NotifierConnectionKind;
 }
 
@@ -194,10 +204,11 @@ export class NotifierConnection extends pulumi.ComponentResource implements Prov
 
 /** Any other kind (databases, cloud accounts, services, custom): a free schema. */
 export interface GenericConnectionArgs extends CommonArgs {
+  /** Polyaxon's `kind`: a database, cloud account, service or `custom`. */
   kind: GenericConnectionKind;
-  /** Free keys the kind's readers look up. */
+  /** Free keys the kind's readers look up (`schema`). @default unset */
   schema?: { [key: string]: string };
-  /** Extra env vars of runs that request it (a mapping). */
+  /** Extra env vars of runs that request it, a mapping (`env`). @default {} */
   env?: { [key: string]: string };
 }
 
