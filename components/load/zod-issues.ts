@@ -2,6 +2,7 @@
  * Turns zod issues into diagnostics that name the config path, the value the user wrote
  * and the fix, instead of zod's generic wording.
  */
+import { DNS_LABEL, DNS_SUBDOMAIN } from "../model/primitives.js";
 import type { z } from "zod";
 import { ARTIFACTS_STORE_KINDS, CONNECTION_KINDS } from "../model/kinds.js";
 import { CREDENTIAL_FIX, looksLikeCredential } from "../model/credentials.js";
@@ -19,6 +20,9 @@ export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** The patterns of Kubernetes names, as zod reports the one an issue failed. */
+const KUBERNETES_NAME_PATTERNS = new Set([String(DNS_LABEL), String(DNS_SUBDOMAIN)]);
+
 /** The rule a field-level issue belongs to, from the field it is about (`path` as printed). */
 function ruleOf(issue: z.core.$ZodIssue, path: string, missing: boolean): RuleId {
   const segments = path.split(/[.[\]:]+/).filter(Boolean);
@@ -31,12 +35,8 @@ function ruleOf(issue: z.core.$ZodIssue, path: string, missing: boolean): RuleId
   if (last === "defaultMode") return "default-mode";
   if (last === "env" || parent === "env") return issue.code === "invalid_key" ? "env-var-name" : "env-mapping";
   if ((last === "secret" || last === "configMap") && issue.code === "invalid_type") return "resource-mapping";
-  if (
-    issue.code === "invalid_format" &&
-    (["name", "namespace", "release", "volumeClaim", "storageClassName", "volumeName"].includes(last ?? "") || parent === "additionalNamespaces")
-  ) {
-    return "k8s-name";
-  }
+  // A Kubernetes name is whatever the model checks with a DNS-1123 pattern.
+  if (issue.code === "invalid_format" && KUBERNETES_NAME_PATTERNS.has(String((issue as { pattern?: unknown }).pattern))) return "k8s-name";
   return "type";
 }
 
