@@ -14,9 +14,10 @@ import { isMapping } from "../model/mapping.js";
 import { unknownKeyFix } from "../model/suggest.js";
 import { type ConfigSource, keyPathOf } from "./catalog.js";
 import { type Library, parseLibrary, resolveEntry } from "./library.js";
-import { type AgentPaths, agentItemPaths, type ParsedAgent, shortFormPaths, under } from "./parsed-agent.js";
+import { type AgentPaths, agentItemPaths, type ParsedAgent, shortFormPaths } from "./parsed-agent.js";
 import { diagnosticsFromZod } from "./zod-issues.js";
 import { configKeyOf } from "../model/config-keys.js";
+import { configPathText } from "./secure-config.js";
 
 /** The raw `polyaxon:*` catalog keys of a config source, as one object. */
 export function rawStackConfig(source: ConfigSource): Record<string, unknown> {
@@ -150,7 +151,7 @@ function rawAgents(raw: Record<string, unknown>, source: ConfigSource, diagnosti
       diagnostics.push({
         severity: "error",
         rule: "required",
-        path: under(paths.agent, "release"),
+        path: configPathText(paths.agent, ["release"]),
         message: "is required",
         fix: "name each agent's Helm release; it also names its values file",
       });

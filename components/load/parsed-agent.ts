@@ -2,7 +2,7 @@
  * One agent's parsed config, as the loader hands it to planning and validation: defaults
  * applied, each part that parsed, and where in the stack config each part lives.
  */
-import type { AgentCatalogConfig } from "../model/stack.js";
+import { AGENT_KEYS, type AgentCatalogConfig } from "../model/stack.js";
 import { configKeyOf, CONFIG_PREFIX } from "../model/config-keys.js";
 
 /** Config paths of one agent's keys: `polyaxon:connections` (short form) or `polyaxon:agents[1].connections`. */
@@ -17,20 +17,11 @@ export interface AgentPaths {
 
 /** The short form: one agent, its keys named by `keyPath` (`polyaxon:<key>` in a stack file). */
 export function shortFormPaths(keyPath: (key: string) => string = configKeyOf): AgentPaths {
-  return {
-    namespace: keyPath("namespace"),
-    artifactsStore: keyPath("artifactsStore"),
-    connections: keyPath("connections"),
-    mountConnections: keyPath("mountConnections"),
-    agent: keyPath("agent"),
-  };
+  return Object.fromEntries(AGENT_KEYS.map((key) => [key, keyPath(key)])) as Record<(typeof AGENT_KEYS)[number], string>;
 }
 
 /** The short form of a stack file: `polyaxon:<key>`. */
 export const SHORT_FORM_PATHS: AgentPaths = shortFormPaths();
-
-/** `base` + `.field` (`field` alone under the root of an Agent's args, whose path is ""). */
-export const under = (base: string, field: string): string => (base === "" ? field : `${base}.${field}`);
 
 /** Item `i` of `polyaxon:agents`. */
 export function agentItemPaths(i: number): AgentPaths {

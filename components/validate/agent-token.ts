@@ -4,8 +4,9 @@
  * of them; one it only references must exist in each of them.
  */
 import type { Diagnostic } from "../model/diagnostics.js";
-import { under } from "../load/parsed-agent.js";
+
 import { type CheckInput, pathsOf, warning } from "./input.js";
+import { configPathText } from "../load/secure-config.js";
 
 export function checkAgentTokenNamespaces(config: CheckInput): Diagnostic[] {
   const { agentSecret, additionalNamespaces } = config.agent;
@@ -13,7 +14,7 @@ export function checkAgentTokenNamespaces(config: CheckInput): Diagnostic[] {
   return [
     warning(
       "agent-token-namespaces",
-      under(pathsOf(config).agent, "agentSecret"),
+      configPathText(pathsOf(config).agent, ["agentSecret"]),
       `runs in ${additionalNamespaces.join(", ")} read the agent token from a Secret ${agentSecret.name} in their own namespace, which the stack does not create`,
       {
         fix: `make sure Secret ${agentSecret.name} (key POLYAXON_AUTH_TOKEN) exists in ${additionalNamespaces.join(" and ")}, or let the stack create it everywhere with agentSecret.fromConfig: {POLYAXON_AUTH_TOKEN: <config key>}`,

@@ -4,13 +4,14 @@
  * cannot follow runs into additional namespaces.
  */
 import { type Diagnostic, showValue } from "../model/diagnostics.js";
-import { under } from "../load/parsed-agent.js";
+
 import { type CheckInput, error, pathsOf, warning } from "./input.js";
+import { configPathText } from "../load/secure-config.js";
 
 function checkReleases(agents: CheckInput[]): Diagnostic[] {
   const seen = new Map<string, string>();
   return agents.flatMap((a) => {
-    const at = under(pathsOf(a).agent, "release");
+    const at = configPathText(pathsOf(a).agent, ["release"]);
     const first = seen.get(a.agent.release);
     if (!first) {
       seen.set(a.agent.release, at);
@@ -34,7 +35,7 @@ function checkRunNamespaces(agents: CheckInput[], shared: readonly string[]): Di
   const out: Diagnostic[] = [];
   for (const a of agents) {
     a.agent.additionalNamespaces.forEach((ns, i) => {
-      const at = under(pathsOf(a).agent, `additionalNamespaces[${i}]`);
+      const at = configPathText(pathsOf(a).agent, ["additionalNamespaces", i]);
       const first = owner.get(ns);
       const ownMain = first?.path === pathsOf(a).namespace;
       if (first && !ownMain && !shared.includes(ns)) {

@@ -2,11 +2,12 @@
  * What the cross-field rules see, and helpers they share.
  */
 import type { ArtifactsStoreEntry, ConnectionEntry } from "../model/connection.js";
-import { type ParsedAgent, pathsOf, under } from "../load/parsed-agent.js";
+import { type ParsedAgent, pathsOf } from "../load/parsed-agent.js";
 import type { Diagnostic } from "../model/diagnostics.js";
 import type { RuleId } from "../model/rules.js";
 import { planAgentObjects, planEntryObjects, type PlannedObject } from "../plan/objects.js";
 import { type CreatedSecretData, createdSecretData } from "../plan/secret-recipes.js";
+import { configPathText } from "../load/secure-config.js";
 
 /** A store or connection of the agent, with its config path and what it makes the stack create. */
 export interface EntryAt {
@@ -73,7 +74,7 @@ export function checkInputOf(agent: ParsedAgent): CheckInput {
   const agentObjects = planAgentObjects(agent);
   const planned = [
     ...entries.flatMap(({ objects, path }) => objects.map((o) => plannedAt(o, `${path}.${FIELD_OF_KIND[o.manifest.kind]}`))),
-    ...agentObjects.map((o) => plannedAt(o, under(paths.agent, "agentSecret"))),
+    ...agentObjects.map((o) => plannedAt(o, configPathText(paths.agent, ["agentSecret"]))),
   ];
   return { ...agent, entries, agentObjects, planned };
 }

@@ -8,8 +8,9 @@ import type { ConfigSource } from "../load/catalog.js";
 import { createdSecretData } from "../plan/secret-recipes.js";
 import { closest } from "../model/suggest.js";
 import { secretRef } from "../model/resources.js";
-import { under } from "../load/parsed-agent.js";
+
 import { type CheckInput, error, pathsOf, warning } from "./input.js";
+import { configPathText } from "../load/secure-config.js";
 
 /** Every secret config key the catalog references, with the config path that does. */
 export function secretConfigRefs(config: CheckInput): { path: string; key: string }[] {
@@ -26,7 +27,7 @@ export function secretConfigRefs(config: CheckInput): { path: string; key: strin
     }
   }
   const token = config.agent.agentSecret?.fromConfig?.POLYAXON_AUTH_TOKEN;
-  if (token) refs.push({ path: under(pathsOf(config).agent, "agentSecret.fromConfig.POLYAXON_AUTH_TOKEN"), key: fullConfigKey(token) });
+  if (token) refs.push({ path: configPathText(pathsOf(config).agent, ["agentSecret", "fromConfig", "POLYAXON_AUTH_TOKEN"]), key: fullConfigKey(token) });
   return refs;
 }
 
