@@ -12,11 +12,8 @@
  * Ported from yaml.v3 3.0.1 `resolve.go` (`resolve`, `parseTimestamp`) and Go's
  * `strconv.ParseInt(s, 0, 64)`; tested against the library itself (test/pulumi-yaml.test.ts).
  */
-import type { JsYaml4 } from "./js-yaml-4.js";
+import * as jsyaml from "js-yaml";
 import { aliasExpansion } from "./yaml.js";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const jsyaml = require("js-yaml-4") as JsYaml4;
 
 /** Thrown for a scalar the Pulumi CLI cannot hand to a program. */
 export class UnrepresentableScalarError extends Error {}

@@ -12,7 +12,7 @@
 import { dump, type DumpOptions } from "js-yaml";
 
 /** The options `toYaml` passes to js-yaml; the fast writer reproduces exactly these. */
-export const DUMP_OPTIONS: DumpOptions = { sortKeys: true, lineWidth: -1, noRefs: true, quoteStyle: "double" };
+export const DUMP_OPTIONS: DumpOptions = { sortKeys: true, lineWidth: -1, noRefs: true, quotingType: '"' };
 
 /**
  * Strings js-yaml certainly writes plain, in a value or a key below the root: a letter or

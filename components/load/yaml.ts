@@ -1,7 +1,7 @@
 /**
- * YAML in and out, with js-yaml (faster to parse and to write than `yaml` on large stack
- * files; docs/performance.md): js-yaml 4 reads (see js-yaml-4.ts for why), js-yaml 5 and
- * the fast writer of yaml-emit.ts write.
+ * YAML in and out, with js-yaml 4 (faster to parse and to write than `yaml` on large stack
+ * files, and than js-yaml 5, which builds a list of events first; docs/performance.md), and
+ * the fast writer of yaml-emit.ts, byte-identical to its `dump`.
  *
  * Out: mapping keys sorted, no line folding, no anchors, so the same catalog gives the same
  * bytes whatever the key order in the config, and PR diffs show only real changes.
@@ -11,12 +11,7 @@
  * downstream (validation, values, manifests) copies it, so a few hundred bytes of nested
  * aliases ("billion laughs") would expand to gigabytes.
  */
-import { dump } from "js-yaml";
-import type { JsYaml4 } from "./js-yaml-4.js";
-
-// js-yaml 4.1.0, installed under the alias `js-yaml-4` (see js-yaml-4.ts for why).
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the alias has no types
-const { CORE_SCHEMA, load } = require("js-yaml-4") as JsYaml4;
+import { CORE_SCHEMA, dump, load } from "js-yaml";
 import { DUMP_OPTIONS, emitYaml } from "./yaml-emit.js";
 
 /** YAML text of `value`: sorted keys, block style; the fast writer when it is sure, else js-yaml. */
