@@ -10,6 +10,7 @@ import type { agentConfig, artifactsStoreEntry, connectionEntry, secretRef } fro
 import { type Catalog, type ConfigPath, type Diagnostic, loadCatalog } from "./catalog.js";
 import { CatalogError } from "./catalog-error.js";
 import type { SecretResolver } from "./kubernetes-object.js";
+import { ProgramValue } from "./model/secret-sources.js";
 import { PulumiConfigReader } from "./pulumi-config.js";
 
 /**
@@ -18,7 +19,7 @@ import { PulumiConfigReader } from "./pulumi-config.js";
  * External Secrets Operator syncs (`external`). Polyaxon's own keys (`mountPath`, `items`,
  * ...) as in its connection spec.
  */
-export type SecretArgs = z.input<typeof secretRef> & {
+export type SecretArgs = Omit<z.input<typeof secretRef>, "stringData"> & {
   /**
    * Create the Secret with these keys and values, e.g. `cfg.requireSecret("s3Key")`. They
    * stay Pulumi secrets (encrypted in the state) and never reach the Helm values.
@@ -80,9 +81,6 @@ export interface AgentArgs {
   secretValues?: boolean;
 }
 
-/** Where `stringData` values stand in the catalog: config keys of this namespace. */
-const INPUT_NAMESPACE = "plxc-input";
-
 /** The arguments as the catalog loader reads them, and the resolver of their secret values. */
 export interface PreparedAgent {
   catalog: Catalog;
@@ -98,31 +96,27 @@ export interface PreparedAgent {
 export function prepareAgent(args: AgentArgs, config = new PulumiConfigReader()): PreparedAgent {
   const unknown = unresolvedInputs(args);
   if (unknown.length > 0) throw new CatalogError(unknown);
-  const inputs: pulumi.Input<string>[] = [];
-  // stringData becomes fromConfig over keys that resolve to the given inputs.
-  const withoutStringData = (entry: ArtifactsStoreEntryArgs | ConnectionEntryArgs | undefined): unknown => {
+  // Each stringData value enters the catalog wrapped, so that validation sees a value given by the program.
+  const withProgramValues = (entry: ArtifactsStoreEntryArgs | ConnectionEntryArgs | undefined): unknown => {
     if (!entry?.secret?.stringData) return entry;
-    const { stringData, ...secret } = entry.secret;
-    const fromConfig: Record<string, string> = { ...secret.fromConfig };
-    for (const [key, value] of Object.entries(stringData)) fromConfig[key] = `${INPUT_NAMESPACE}:${inputs.push(value) - 1}`;
-    return { ...entry, secret: { ...secret, fromConfig } };
+    const stringData = Object.fromEntries(Object.entries(entry.secret.stringData).map(([k, v]) => [k, new ProgramValue(v)]));
+    return { ...entry, secret: { ...entry.secret, stringData } };
   };
   const { namespace, artifactsStore, connections, mountConnections, secretValues, values, ...release } = args;
   // Outputs inside the chart values stand in as placeholders while the catalog is checked.
   const valueOutputs = new Map<string, pulumi.Input<unknown>>();
   const catalog: Record<string, unknown> = {
     namespace,
-    artifactsStore: withoutStringData(artifactsStore),
-    connections: connections?.map((c) => (isProvisioned(c) ? c.agentConnection() : withoutStringData(c))),
+    artifactsStore: withProgramValues(artifactsStore),
+    connections: connections?.map((c) => (isProvisioned(c) ? c.agentConnection() : withProgramValues(c))),
     mountConnections,
     agent: { ...release, ...(values === undefined ? {} : { values: withPlaceholders(values, valueOutputs) }) },
   };
-  const isInput = (key: string) => key.startsWith(`${INPUT_NAMESPACE}:`);
   const { catalog: loaded, diagnostics } = loadCatalog({
     value: (key) => catalog[key],
-    keys: () => [...config.keys(), ...inputs.map((_, i) => `${INPUT_NAMESPACE}:${i}`)],
-    isSecure: (key) => (isInput(key) ? true : config.isSecure(key)),
-    secretValue: (key) => (isInput(key) ? undefined : config.secretValue(key)),
+    keys: () => config.keys(),
+    isSecure: (key) => config.isSecure(key),
+    secretValue: (key) => config.secretValue(key),
     securePaths: (key): ConfigPath[] => (key === "agent" && secretValues ? [["values"]] : []),
     // Messages name the args: `connections[0].schema`; the release settings are the args themselves.
     keyPath: (key) => (key === "agent" ? "" : key),
@@ -130,7 +124,7 @@ export function prepareAgent(args: AgentArgs, config = new PulumiConfigReader())
   if (!loaded) throw new CatalogError(diagnostics.map(atArgs));
   return {
     catalog: { ...loaded, warnings: loaded.warnings.filter((w) => w.rule !== "unused-config-key").map(atArgs) },
-    secretValue: (key) => (isInput(key) ? pulumi.secret(inputs[Number(key.slice(INPUT_NAMESPACE.length + 1))]!) : config.secret(key)),
+    secretValue: (key) => config.secret(key),
     valueOutputs,
   };
 }

@@ -12,6 +12,7 @@ export type SecretResolver = (fullConfigKey: string) => pulumi.Output<string>;
 function secretOutput(recipe: SecretRecipe, secretValue: SecretResolver): pulumi.Output<string> {
   // A value copied from one key is that key's secret as it is (no three more outputs per value).
   if (recipe.from === "config") return secretValue(recipe.key);
+  if (recipe.from === "program") return pulumi.secret(recipe.value.input as pulumi.Input<string>);
   const keys = recipeKeys(recipe);
   return pulumi.secret(
     pulumi.all(keys.map(secretValue)).apply((values) => {

@@ -16,13 +16,11 @@ type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] ext
 
 /** Secret sources of the model the per-kind SecretSpec does not offer yet (use an Agent with the catalog format for them). */
 type NotInSecretSpec = "hostPath" | "isRequested" | "dockerConfig" | "gcsKeyFile" | "gitToken" | "s3" | "notifier" | "external";
-/** What SecretSpec adds: values given by the program (Pulumi Inputs), which a stack file cannot hold. */
-type OnlyInSecretSpec = "stringData";
 /** ConfigMap fields the per-kind ConfigMapSpec does not offer yet. */
 type NotInConfigMapSpec = "hostPath" | "isRequested" | "defaultMode";
 
 const claim: SameKeys<ClaimSpec, z.input<typeof pvcProvision>> = true;
-const secret: SameKeys<Omit<SecretSpec, OnlyInSecretSpec>, Omit<z.input<typeof secretRef>, NotInSecretSpec>> = true;
+const secret: SameKeys<SecretSpec, Omit<z.input<typeof secretRef>, NotInSecretSpec>> = true;
 const configMap: SameKeys<ConfigMapSpec, Omit<z.input<typeof configMapRef>, NotInConfigMapSpec>> = true;
 
 describe("the per-kind args and the model", () => {

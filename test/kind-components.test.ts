@@ -112,6 +112,16 @@ describe("per-kind components", function () {
     new GitConnection("child", { name: "child", namespace: "team", secret: { name: "t", stringData: { POLYAXON_GIT_CREDENTIALS: pulumi.secret("x") } } }, { parent });
   });
 
+  it("are checked on their own, against no store: any name is theirs to take", async () => {
+    resetRegistered();
+    setConfig({});
+    // Names an invented or default store would hold: a store the component does not have cannot clash.
+    for (const name of ["unused-store", "default-artifacts-store"]) {
+      const c = new GitConnection(name, { name, namespace: "team", url: "https://github.com/acme/ml" });
+      assert.deepEqual(await valueOf(c.catalogEntry), { name, kind: "git", schema: { url: "https://github.com/acme/ml" } });
+    }
+  });
+
   it("throw before registering anything when their args are invalid", () => {
     resetRegistered();
     setConfig({});

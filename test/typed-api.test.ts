@@ -136,6 +136,36 @@ describe("the typed Agent API", function () {
     assert.equal(values.replicas, 2);
   });
 
+  it("names stringData where its keys are, and a Secret key filled by two sources, without echoing a value", () => {
+    setConfig({}, { "polyaxon:awsKey": "AKIACANARY0000000000" });
+    const args = {
+      artifactsStore: {
+        name: "a",
+        kind: "s3" as const,
+        schema: { bucket: "s3://a" },
+        secret: { name: "s", stringData: { "bad key!": pulumi.secret("CANARY-1"), AWS_SECRET_ACCESS_KEY: "CANARY-2" } },
+      },
+      connections: [
+        {
+          name: "b",
+          kind: "s3" as const,
+          schema: { bucket: "s3://b" },
+          secret: { name: "t", stringData: { AWS_ACCESS_KEY_ID: "CANARY-3", AWS_SECRET_ACCESS_KEY: "CANARY-4" }, fromConfig: { AWS_ACCESS_KEY_ID: "awsKey" } },
+        },
+      ],
+    };
+    const found = validateAgentArgs(args).filter((d) => d.severity === "error");
+    assert.deepEqual(
+      found.map((d) => [d.rule, d.path]),
+      [
+        ["type", "artifactsStore.secret.stringData.bad key!"],
+        ["secret-key-once", "connections[0].secret.fromConfig.AWS_ACCESS_KEY_ID"],
+      ],
+    );
+    assert.match(found[1]!.message, /fills Secret key AWS_ACCESS_KEY_ID, which secret\.stringData\.AWS_ACCESS_KEY_ID fills already/);
+    assert.doesNotMatch(JSON.stringify(found), /CANARY|plxc/);
+  });
+
   it("validateAgentArgs returns the same diagnostics the constructor throws", () => {
     setConfig({});
     const args = { release: "Bad_Release", connections: [{ name: "db", kind: "postgres" as const, secret: { name: "pg", fromConfig: { PGPASSWORD: "pgPassword" } } }] };

@@ -7,7 +7,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the component analyzer reads `{ [key: string]: any }` as a schema object */
 import * as pulumi from "@pulumi/pulumi";
 import { type ConnectionEntryArgs, prepareAgent, type PreparedAgent } from "../agent-args.js";
-import { type EntryPlan, toPolyaxonEntry } from "../catalog.js";
+import { type EntryPlan, formatDiagnostic, toPolyaxonEntry } from "../catalog.js";
 import { createKubernetesObject } from "../kubernetes-object.js";
 import type { CommonArgs } from "./args.js";
 
@@ -52,8 +52,6 @@ function namesKubernetesProvider(opts: pulumi.ComponentResourceOptions | undefin
 export function prepareConnection(name: string, args: CommonArgs, connection: ConnectionEntryArgs, opts?: pulumi.ComponentResourceOptions): PreparedConnection {
   const prepared = prepareAgent({
     ...defined({ namespace: args.namespace, release: args.release, additionalNamespaces: args.additionalNamespaces }),
-    // A store of its own, so that the connection is checked, not the default store.
-    artifactsStore: { name: "unused-store", kind: "s3", schema: { bucket: "s3://unused" } },
     connections: [connection],
   });
   // The entry and its objects, as validated: no agent values are rendered for one connection.
@@ -89,6 +87,8 @@ export function connectionOf(component: pulumi.ComponentResource): ConnectionEnt
 
 /** Register the connection's objects under `parent`; its entry and object ids as outputs. */
 export function provisionConnection(parent: pulumi.ComponentResource, { prepared, plan }: PreparedConnection): Provisioned {
+  // The connection is checked on its own: the agent that takes it has its store, so the advice about a missing one is not the component's.
+  for (const w of prepared.catalog.warnings) if (w.rule !== "default-store") pulumi.log.warn(formatDiagnostic(w), parent);
   const entry = toPolyaxonEntry(plan.entry);
   CONNECTIONS.set(parent, entry as ConnectionEntryArgs);
   const resources = plan.objects.map((object) => createKubernetesObject(object, prepared.secretValue, { parent }));

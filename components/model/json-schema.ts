@@ -28,7 +28,15 @@ for (const [schema, id] of NAMED_SHAPES) z.globalRegistry.add(schema, { ...z.glo
 
 /** JSON Schema (draft 2020-12) of a stack file holding a Polyaxon catalog. */
 export function stackFileJsonSchema(): Record<string, unknown> {
-  const config = z.toJSONSchema(stackConfig, { io: "input", unrepresentable: "any", reused: "ref" }) as {
+  const config = z.toJSONSchema(stackConfig, {
+    io: "input",
+    unrepresentable: "any",
+    reused: "ref",
+    // stringData holds values given by a Pulumi program: a stack file cannot use it, so editors do not offer it.
+    override: (ctx) => {
+      if (ctx.zodSchema === secretRef) delete (ctx.jsonSchema.properties as Record<string, unknown> | undefined)?.stringData;
+    },
+  }) as {
     properties: Record<string, Record<string, unknown>>;
     $defs?: Record<string, unknown>;
   };

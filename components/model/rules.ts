@@ -131,6 +131,10 @@ export const RULES = {
     title: "Extra chart values do not override the catalog or carry the token",
     why: "The catalog renders `artifactsStore`, `connections`, `mountConnections` and `agentSecret`; a token in values is stored in plain text.",
   },
+  "secret-key-once": {
+    title: "Each key of a created Secret comes from one source",
+    why: "`stringData`, `fromConfig` and the typed helpers combine into one Secret; two of them filling the same key would leave one value silently unused.",
+  },
   "s3-keys": {
     title: "A created s3 Secret has the access keys",
     why: "Polyaxon's S3 client reads `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`, unless workload identity (`AWS_ROLE_ARN`/`AWS_ASSUME_ROLE`) is declared.",

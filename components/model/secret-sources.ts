@@ -9,10 +9,23 @@ import { z } from "zod";
 import { fullConfigKey } from "./config-keys.js";
 import { configKeyRef, dataKey, k8sName } from "./primitives.js";
 
+/**
+ * A Secret value the Pulumi program gives (`secret.stringData` of the typed API: a string,
+ * an Output or a promise). Opaque to validation and renders: it serialises as a marker,
+ * never as its value, and a stack file cannot hold one (YAML makes no class instances).
+ */
+export class ProgramValue {
+  constructor(readonly input: unknown) {}
+  toJSON(): string {
+    return "<value given by the program>";
+  }
+}
+
 /** How one key of a created Secret gets its value: plain data, composed at deploy time. */
 export type SecretRecipe =
   | { from: "config"; key: string }
   | { from: "plain"; value: string }
+  | { from: "program"; value: ProgramValue }
   | { from: "dockerConfig"; server: string; username: string; passwordKey: string }
   | { from: "notifier"; kind: string; items: NotifierItem[] };
 
@@ -33,6 +46,8 @@ export interface RecipeRef {
 /** One data key of a created Secret: its recipe and the config keys it reads. */
 export interface SecretDataKey {
   dataKey: string;
+  /** The path below `secret.` that fills it, e.g. `fromConfig.KEY` or `s3.region`. */
+  at: string;
   recipe: SecretRecipe;
   refs: RecipeRef[];
 }
@@ -113,12 +128,24 @@ const source = <S extends z.ZodType>(s: SecretSource<S>) => s;
 /** A data key copied from a secret config key named at `at`. */
 const copied = (dataKey: string, at: string, key: string): SecretDataKey => ({
   dataKey,
+  at,
   recipe: { from: "config", key: fullConfigKey(key) },
   refs: [{ at, key: fullConfigKey(key) }],
 });
 
 /** Every source of a connection's Secret, by its key under `secret`. */
 export const SECRET_SOURCES = {
+  stringData: source({
+    schema: z
+      .record(dataKey, z.custom<ProgramValue>())
+      .refine((map) => Object.values(map).every((v) => v instanceof ProgramValue), {
+        error:
+          "must be given by a Pulumi program (the typed API's stringData takes Inputs); a stack file names secret config keys instead: secret.fromConfig: {<SECRET_KEY>: <config key>}",
+      })
+      .meta({ description: "Pulumi programs only: Secret key → the value (an Input, kept a Pulumi secret). Not rendered into the values." }),
+    createdBy: "stack",
+    data: (map) => Object.entries(map).map(([k, value]) => ({ dataKey: k, at: `stringData.${k}`, recipe: { from: "program", value }, refs: [] })),
+  }),
   fromConfig: source({
     schema: z.record(dataKey, configKeyRef).meta({
       description: "Provision the Secret: Secret key → Pulumi secret config key holding the value (`pulumi config set --secret <key> <value>`). Not rendered into the values.",
@@ -132,6 +159,7 @@ export const SECRET_SOURCES = {
     data: ({ server, username, password }) => [
       {
         dataKey: "config.json",
+        at: "dockerConfig",
         recipe: { from: "dockerConfig", server, username, passwordKey: fullConfigKey(password) },
         refs: [{ at: "dockerConfig.password", key: fullConfigKey(password) }],
       },
@@ -153,8 +181,8 @@ export const SECRET_SOURCES = {
     data: (s3) => [
       copied("AWS_ACCESS_KEY_ID", "s3.accessKeyId", s3.accessKeyId),
       copied("AWS_SECRET_ACCESS_KEY", "s3.secretAccessKey", s3.secretAccessKey),
-      ...(s3.region ? [{ dataKey: "AWS_REGION", recipe: { from: "plain", value: s3.region } as const, refs: [] }] : []),
-      ...(s3.endpoint ? [{ dataKey: "AWS_ENDPOINT_URL", recipe: { from: "plain", value: s3.endpoint } as const, refs: [] }] : []),
+      ...(s3.region ? [{ dataKey: "AWS_REGION", at: "s3.region", recipe: { from: "plain", value: s3.region } as const, refs: [] }] : []),
+      ...(s3.endpoint ? [{ dataKey: "AWS_ENDPOINT_URL", at: "s3.endpoint", recipe: { from: "plain", value: s3.endpoint } as const, refs: [] }] : []),
     ],
   }),
   notifier: source({
@@ -163,6 +191,7 @@ export const SECRET_SOURCES = {
     data: (targets, kind) => [
       {
         dataKey: kind,
+        at: "notifier",
         recipe: {
           from: "notifier",
           kind,

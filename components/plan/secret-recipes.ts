@@ -7,7 +7,7 @@
 import type { SecretRef } from "../model/resources.js";
 import { CREATED_SOURCE_KEYS, type RecipeRef, SECRET_SOURCES, type SecretDataKey, type SecretRecipe } from "../model/secret-sources.js";
 
-/** True when the stack creates this Secret from config (fromConfig or a typed helper). */
+/** True when the stack creates this Secret (from stringData, fromConfig or a typed helper). */
 export function isCreatedFromConfig(secret: SecretRef | undefined): boolean {
   return !!secret && CREATED_SOURCE_KEYS.some((k) => secret[k] !== undefined);
 }
@@ -22,16 +22,32 @@ export function createdSecretData(secret: SecretRef | undefined, kind: string): 
   return composeSecretData(secret, kind);
 }
 
-/** A created Secret's data, key by key, with the config keys each reads. */
-export type CreatedSecretData = ReadonlyMap<string, { recipe: SecretRecipe; refs: RecipeRef[] }>;
+/**
+ * One key of a created Secret: the path below `secret.` that fills it, its recipe, the
+ * config keys it reads, and the paths of other sources that fill the same key (an error:
+ * the first fill is kept).
+ */
+export interface CreatedKey {
+  at: string;
+  recipe: SecretRecipe;
+  refs: RecipeRef[];
+  alsoFilledAt: string[];
+}
+
+/** A created Secret's data, key by key. */
+export type CreatedSecretData = ReadonlyMap<string, CreatedKey>;
 
 function composeSecretData(secret: SecretRef, kind: string): CreatedSecretData {
-  const data = new Map<string, { recipe: SecretRecipe; refs: RecipeRef[] }>();
+  const data = new Map<string, CreatedKey>();
   for (const key of CREATED_SOURCE_KEYS) {
     const value = secret[key];
     if (value === undefined) continue;
     const fill = SECRET_SOURCES[key].data as (value: unknown, kind: string) => SecretDataKey[];
-    for (const { dataKey, recipe, refs } of fill(value, kind)) data.set(dataKey, { recipe, refs });
+    for (const { dataKey, at, recipe, refs } of fill(value, kind)) {
+      const first = data.get(dataKey);
+      if (first) first.alsoFilledAt.push(at);
+      else data.set(dataKey, { at, recipe, refs, alsoFilledAt: [] });
+    }
   }
   return data;
 }
@@ -42,6 +58,7 @@ export function recipeKeys(recipe: SecretRecipe): string[] {
     case "config":
       return [recipe.key];
     case "plain":
+    case "program":
       return [];
     case "dockerConfig":
       return [recipe.passwordKey];
@@ -57,6 +74,9 @@ export function composeSecret(recipe: SecretRecipe, valueOf: (configKey: string)
       return valueOf(recipe.key);
     case "plain":
       return recipe.value;
+    case "program":
+      // Only the components resolve these (kubernetes-object.ts); a stack file cannot hold one.
+      throw new Error("a value given by the program is known only to the program");
     case "dockerConfig": {
       const password = valueOf(recipe.passwordKey);
       const auth = Buffer.from(`${recipe.username}:${password}`).toString("base64");
@@ -80,6 +100,8 @@ export function describeRecipe(recipe: SecretRecipe): string {
       return `from config ${recipe.key}`;
     case "plain":
       return "plain value";
+    case "program":
+      return "value given by the program";
     case "dockerConfig":
       return `docker config.json for ${recipe.server}, password from config ${recipe.passwordKey}`;
     case "notifier":

@@ -16,6 +16,7 @@ import { checkCatalogMounts, checkGatewayMounts } from "./mounts.js";
 import { checkKubernetesNames, checkUniqueNames, checkUnparsedEntryNames } from "./names.js";
 import { checkItemsExist, checkMountConnections, checkProvisionedOnce } from "./references.js";
 import { checkEnvVarNames, checkSecretContracts } from "./secret-contracts.js";
+import { checkSecretKeyOnce } from "./secret-key-once.js";
 
 /** Every rule about one agent's catalog. */
 export function crossChecks(config: CheckInput, source: ConfigSource): Diagnostic[] {
@@ -30,6 +31,7 @@ export function crossChecks(config: CheckInput, source: ConfigSource): Diagnosti
     ...checkProvisionedOnce(config),
     ...checkItemsExist(config),
     ...checkEnvVarNames(config),
+    ...checkSecretKeyOnce(config),
     ...checkSecretContracts(config, source),
     ...checkSecretConfigKeys(config, source),
     ...checkExtraValues(config),

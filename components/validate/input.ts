@@ -50,7 +50,7 @@ function secretKeysOf(entry: AnyEntry, path: string, created: CreatedSecretData 
   const external = entry.secret?.external?.data;
   if (!created && !external) return undefined;
   const keys = new Map<string, string>();
-  for (const [key, { refs }] of created ?? []) keys.set(key, `${path}.secret.${refs[0]?.at ?? key}`);
+  for (const [key, { at }] of created ?? []) keys.set(key, `${path}.secret.${at}`);
   for (const key of Object.keys(external ?? {})) keys.set(key, `${path}.secret.external.data.${key}`);
   return keys;
 }
