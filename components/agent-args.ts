@@ -64,7 +64,7 @@ export interface AgentArgs {
   release?: ReleaseSettings["release"];
   /** Also install the chart with `helm.v3.Release`; otherwise only the values are produced. @default false */
   deploy?: ReleaseSettings["deploy"];
-  /** The chart: `{repo, name, version}`; `name: "polyaxon"` targets the CE platform chart. @default the agent chart 2.15.1 */
+  /** The chart: `{repo, name, version}`; `name: "polyaxon"` targets the CE platform chart. @default {"repo":"https://charts.polyaxon.com","name":"agent","version":"2.15.1"} */
   chart?: ReleaseSettings["chart"];
   /** `agent.instance` (`<org>.<agent-uuid>`). @default unset */
   instance?: ReleaseSettings["instance"];

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import type * as TS from "typescript";
+import { withDefault } from "../components/model/json-schema.js";
 
 // The TypeScript of the SDK's analyzer: the project's own, or the SDK's vendored copy.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS shim without types
@@ -52,9 +53,6 @@ export function defaultsOf(files: readonly string[]): Defaults {
 interface SchemaProperty {
   description?: string;
 }
-
-/** `description` with the default said: `… Default: "polyaxon".` */
-const withDefault = (description: string | undefined, value: string) => `${description ? `${description.replace(/\.?\s*$/, ".")} ` : ""}Default: ${value}.`;
 
 /**
  * Say each property's default in the package `schema` (as generated from the analyzer):

@@ -19,9 +19,9 @@ export const DEFAULT_CHART = {
 
 /** The official chart to deploy. */
 export const chartRef = z.strictObject({
-  repo: z.string().url().default(DEFAULT_CHART.repo).meta({ description: "Helm repository URL. Default: https://charts.polyaxon.com." }),
-  name: z.string().min(1).default(DEFAULT_CHART.name).meta({ description: "Chart name. Default: agent." }),
-  version: z.string().min(1).default(DEFAULT_CHART.version).meta({ description: "Chart version, pinned so that `pulumi up` is repeatable. Default: 2.15.1." }),
+  repo: z.string().url().default(DEFAULT_CHART.repo).meta({ description: "Helm repository URL." }),
+  name: z.string().min(1).default(DEFAULT_CHART.name).meta({ description: "Chart name." }),
+  version: z.string().min(1).default(DEFAULT_CHART.version).meta({ description: "Chart version, pinned so that `pulumi up` is repeatable." }),
 });
 
 /**
@@ -80,12 +80,12 @@ export const agentConfig = z.strictObject({
   release: dnsLabel
     .max(53, { error: "must be at most 53 characters (Helm release names)" })
     .default("polyaxon-agent")
-    .meta({ description: "Helm release name; also the values file name (`values/<release>.yaml`). Default: polyaxon-agent." }),
-  deploy: z.boolean().default(false).meta({ description: "Deploy the chart with `helm.v3.Release`; false → only the values are produced. Default: false." }),
+    .meta({ description: "Helm release name; also the values file name (`values/<release>.yaml`)." }),
+  deploy: z.boolean().default(false).meta({ description: "Deploy the chart with `helm.v3.Release`; false → only the values are produced." }),
   chart: chartRef.prefault({}).meta({ description: "Chart coordinates." }),
   instance: z.string().min(1).optional().meta({ description: "`agent.instance`: `<org>.<agent-uuid>` from Polyaxon's UI." }),
   agentSecret: agentSecretRef.optional().meta({ description: "The token's Secret (`agentSecret` in the values)." }),
-  additionalNamespaces: z.array(dnsLabel).default([]).meta({ description: "`agent.additionalNamespaces`: other namespaces where runs execute. Default: []." }),
+  additionalNamespaces: z.array(dnsLabel).default([]).meta({ description: "`agent.additionalNamespaces`: other namespaces where runs execute." }),
   values: z.record(z.string(), z.unknown()).default({}).meta({
     description:
       "Extra chart values merged under ours (e.g. resources, nodeSelector). They may not set `artifactsStore`, `connections`, `mountConnections`, `agentSecret` or `agent.token`.",

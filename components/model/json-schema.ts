@@ -26,6 +26,9 @@ const NAMED_SHAPES: [z.ZodType, string][] = [
 // Schema (descriptions from `.meta()` stay). Registered once, when the model loads.
 for (const [schema, id] of NAMED_SHAPES) z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), id });
 
+/** `description` with the default said, `… Default: "polyaxon".`, for editors that show only descriptions. */
+export const withDefault = (description: string | undefined, value: string) => `${description ? `${description.replace(/\.?\s*$/, ".")} ` : ""}Default: ${value}.`;
+
 /** JSON Schema (draft 2020-12) of a stack file holding a Polyaxon catalog. */
 export function stackFileJsonSchema(): Record<string, unknown> {
   const config = z.toJSONSchema(stackConfig, {
@@ -34,7 +37,10 @@ export function stackFileJsonSchema(): Record<string, unknown> {
     reused: "ref",
     // stringData holds values given by a Pulumi program: a stack file cannot use it, so editors do not offer it.
     override: (ctx) => {
-      if (ctx.zodSchema === secretRef) delete (ctx.jsonSchema.properties as Record<string, unknown> | undefined)?.stringData;
+      const schema = ctx.jsonSchema;
+      if (ctx.zodSchema === secretRef) delete (schema.properties as Record<string, unknown> | undefined)?.stringData;
+      // The default is written once, in the model (`.default()` or a `default` in `.meta()`); hovers show it from here.
+      if (schema.default !== undefined) schema.description = withDefault(schema.description, JSON.stringify(schema.default));
     },
   }) as {
     properties: Record<string, Record<string, unknown>>;

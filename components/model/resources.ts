@@ -86,8 +86,12 @@ export const pvcProvision = z.strictObject({
     .refine((q) => Number.parseFloat(q.replace(/^\+/, "")) > 0, { error: "must be more than zero" })
     .meta({ description: "Requested capacity, a Kubernetes quantity.", examples: ["100Gi"] }),
   storageClassName: k8sName.optional().meta({ description: "StorageClass (a DNS-1123 subdomain); unset → the cluster's default class." }),
-  accessModes: z.array(accessMode).min(1).optional().meta({ description: 'Default: ["ReadWriteMany"] — runs on several nodes share the claim.' }),
-  volumeMode: z.enum(["Filesystem", "Block"]).optional().meta({ description: "`Filesystem` or `Block`. Default: Filesystem." }),
+  accessModes: z
+    .array(accessMode)
+    .min(1)
+    .optional()
+    .meta({ description: "Runs on several nodes share a ReadWriteMany claim.", default: ["ReadWriteMany"] }),
+  volumeMode: z.enum(["Filesystem", "Block"]).optional().meta({ description: "`Filesystem` or `Block`.", default: "Filesystem" }),
   volumeName: k8sName.optional().meta({ description: "Bind to this pre-created PersistentVolume (a DNS-1123 subdomain)." }),
 });
 

@@ -69,7 +69,7 @@ export const claimSchema = z.strictObject({
     })
     .meta({ description: "Name of the PVC in the run's namespace (claimName)." }),
   mountPath: absolutePath.meta({ description: "Where runs see the claim; for the artifacts store, the store path." }),
-  readOnly: z.boolean().optional().meta({ description: "Mount read-only. Default: unset (read-write)." }),
+  readOnly: z.boolean().optional().meta({ description: "Mount read-only; unset mounts read-write." }),
   kind: schemaKind,
 });
 
@@ -77,7 +77,7 @@ export const claimSchema = z.strictObject({
 export const hostPathSchema = z.strictObject({
   hostPath: absolutePath.meta({ description: "Directory on the node." }),
   mountPath: absolutePath.meta({ description: "Where runs see the directory." }),
-  readOnly: z.boolean().optional().meta({ description: "Mount read-only. Default: unset (read-write)." }),
+  readOnly: z.boolean().optional().meta({ description: "Mount read-only; unset mounts read-write." }),
   kind: schemaKind,
 });
 

@@ -65,7 +65,7 @@ const remoteRef = z.union([
   z.strictObject({
     key: z.string().min(1).meta({ description: "Path or name of the secret in the store (Vault path, AWS/GCP/Azure secret name)." }),
     property: z.string().min(1).optional().meta({ description: "Field inside a structured secret (a JSON property, a Vault key)." }),
-    version: z.string().min(1).optional().meta({ description: "Version of the remote secret. Default: latest." }),
+    version: z.string().min(1).optional().meta({ description: "Version of the remote secret; unset reads the latest." }),
   }),
 ]);
 
@@ -77,14 +77,14 @@ export const externalSecret = z.strictObject({
   store: z
     .strictObject({
       name: k8sName,
-      kind: z.enum(["SecretStore", "ClusterSecretStore"]).default("SecretStore").meta({ description: "Default: SecretStore." }),
+      kind: z.enum(["SecretStore", "ClusterSecretStore"]).default("SecretStore"),
     })
     .meta({ description: "The SecretStore or ClusterSecretStore that can read the remote secrets." }),
   refreshInterval: z
     .string()
     .regex(GO_DURATION, { error: "must be a duration such as 1h or 15m" })
     .default("1h")
-    .meta({ description: "How often the operator re-reads the remote values (a Go duration). Default: 1h." }),
+    .meta({ description: "How often the operator re-reads the remote values (a Go duration)." }),
   data: z
     .record(dataKey, remoteRef)
     .refine((d) => Object.keys(d).length > 0, { error: "must map at least one key" })
@@ -109,7 +109,7 @@ export const s3CredentialsHelper = z.strictObject({
 /** One notifier destination; secret parts come from Pulumi secret config keys. */
 export const notifierTargetHelper = z.strictObject({
   url: configKeyRef.meta({ description: "Pulumi secret config key holding the webhook URL." }),
-  method: z.enum(["POST", "GET"]).optional().meta({ description: "Default: POST." }),
+  method: z.enum(["POST", "GET"]).optional().meta({ default: "POST" }),
   channel: z.string().optional().meta({ description: "Slack or Mattermost channel." }),
   icon_url: z.string().optional().meta({ description: "Slack icon." }),
   service_key: configKeyRef.optional().meta({ description: "PagerDuty: Pulumi secret config key holding the service key." }),

@@ -20,13 +20,10 @@ export const STACK_KEYS = [...AGENT_KEYS, "agents", "library", "sharedNamespaces
 
 /** One agent's catalog: what the short form's keys hold. */
 export const agentCatalog = z.strictObject({
-  namespace: dnsLabel.default("polyaxon").meta({ description: "Namespace of the agent and of every object the stack creates for it. Default: polyaxon." }),
+  namespace: dnsLabel.default("polyaxon").meta({ description: "Namespace of the agent and of every object the stack creates for it." }),
   artifactsStore: artifactsStoreEntry.optional().meta({ description: "The artifacts store; unset → the chart's host_path default, written out explicitly." }),
-  connections: z.array(connectionEntry, { error: "must be a list of connection entries" }).default([]).meta({ description: "The catalog, in Polyaxon's own format. Default: []." }),
-  mountConnections: z
-    .array(z.string(), { error: "must be a list of connection names" })
-    .default([])
-    .meta({ description: "Connections the agent's gateway (streams) pod mounts. Default: []." }),
+  connections: z.array(connectionEntry, { error: "must be a list of connection entries" }).default([]).meta({ description: "The catalog, in Polyaxon's own format." }),
+  mountConnections: z.array(z.string(), { error: "must be a list of connection names" }).default([]).meta({ description: "Connections the agent's gateway (streams) pod mounts." }),
   agent: agentConfig.prefault({}).meta({ description: "The agent release." }),
 });
 
@@ -51,7 +48,7 @@ const withLibraryReferences = {
   connections: z
     .array(z.union([connectionEntry, libraryReference]))
     .optional()
-    .meta({ description: "The catalog, in Polyaxon's own format; an item may name a polyaxon:library entry, or {use: name, ...overrides}. Default: []." }),
+    .meta({ description: "The catalog, in Polyaxon's own format; an item may name a polyaxon:library entry, or {use: name, ...overrides}." }),
 };
 
 /** The whole `polyaxon:*` config, for editors (JSON Schema): library references allowed. */
@@ -66,8 +63,8 @@ export const stackConfig = z.strictObject({
       "A YAML file (relative to the stack file) holding the catalog keys without their polyaxon: prefix; for catalogs too large for Pulumi config (pulumi up passes all config in one environment variable, capped at 128 KiB).",
   }),
   ambientCluster: z.boolean().optional().meta({
-    description:
-      "Use the ambient kubeconfig's current context when the stack sets neither kubernetes:context nor kubernetes:kubeconfig (a local kind or minikube dev stack). Default: false.",
+    description: "Use the ambient kubeconfig's current context when the stack sets neither kubernetes:context nor kubernetes:kubeconfig (a local kind or minikube dev stack).",
+    default: false,
   }),
 });
 
