@@ -4,11 +4,12 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ArtifactsStore } from "./artifacts-store.js";
-import { type AgentArgs, prepareAgent, type PreparedAgent, withValueOutputs } from "./agent-args.js";
-import { type AgentPlan, type Catalog, formatDiagnostic, planAgent, type ReleasePlan, toYaml } from "./catalog.js";
-import { Connection } from "./connection.js";
-import { createKubernetesObject, type SecretResolver } from "./kubernetes-object.js";
+import type { ArtifactsStore } from "./artifacts-store.js";
+import { type AgentArgs, prepareAgent, type PreparedAgent } from "./agent-args.js";
+import { type AgentPlan, type Catalog, formatDiagnostic } from "./catalog.js";
+import type { Connection } from "./connection.js";
+import type { SecretResolver } from "./kubernetes-object.js";
+import { provisionAgent } from "./provision-agent.js";
 
 /** An already validated catalog (from `loadCatalog`/`loadStack`) and its secret resolver. */
 export interface AgentCatalogArgs {
@@ -61,51 +62,20 @@ export class Agent extends pulumi.ComponentResource {
    */
   constructor(name: string, args: AgentArgs, opts?: pulumi.ComponentResourceOptions) {
     const validated = (args as { [VALIDATED]?: AgentCatalogArgs })[VALIDATED];
-    const { catalog, secretValue, valueOutputs }: PreparedAgent = validated ?? prepareAgent(args);
+    const prepared: PreparedAgent = validated ?? prepareAgent(args);
     super("polyaxon:index:Agent", name, {}, opts);
     // Advice about this agent's catalog, attached to it in `pulumi up`'s output.
-    if (!validated) for (const w of catalog.warnings) pulumi.log.warn(formatDiagnostic(w), this);
-    const plan = planAgent(catalog);
-    this.plan = plan;
-    this.values = plan.values;
-    this.valuesYaml = plan.valuesYaml;
-    // Outputs given in the chart values are resolved into the release and this output.
-    const released: pulumi.Input<Record<string, unknown>> = valueOutputs?.size ? pulumi.output(withValueOutputs(plan.values, valueOutputs)) : plan.values;
-    const yaml = valueOutputs?.size ? pulumi.output(released).apply((v) => toYaml(v)) : plan.valuesYaml;
-    this.valuesOutput = plan.valuesFromSecrets ? pulumi.secret(yaml) : pulumi.output(yaml);
-    this.objectIds = plan.objects.map((o) => o.id);
-
-    const child = { parent: this };
-    // No aliases to the names an entry would have under the stack's other agents: the engine
-    // refuses an alias that names a URN another resource registers ("Duplicate resource
-    // alias", pulumi/pulumi pkg/resource/deploy/step_generator.go), which agents sharing a
-    // connection name would hit. None is needed: a child's URN holds its parents' types, not
-    // their names, so the Kubernetes objects keep their URNs when an entry moves.
-    this.artifactsStore = new ArtifactsStore(`${name}/${plan.artifactsStore.name}`, { plan: plan.artifactsStore, secretValue }, child);
-    // Loops rather than map callbacks: fewer stack frames for the SDK to record per resource (CatalogEntryResource says why).
-    this.connections = [];
-    for (const c of plan.connections) this.connections.push(new Connection(`${name}/${c.name}`, { plan: c, secretValue }, child));
-    this.resources = [];
-    for (const o of plan.agentObjects) this.resources.push(createKubernetesObject(o, secretValue, child));
-
-    if (plan.helmRelease) this.release = this.deployChart(plan, plan.helmRelease, released);
+    if (!validated) for (const w of prepared.catalog.warnings) pulumi.log.warn(formatDiagnostic(w), this);
+    const provisioned = provisionAgent(this, name, prepared);
+    this.plan = provisioned.plan;
+    this.values = provisioned.plan.values;
+    this.valuesYaml = provisioned.plan.valuesYaml;
+    this.valuesOutput = provisioned.valuesOutput;
+    this.objectIds = provisioned.plan.objects.map((o) => o.id);
+    this.artifactsStore = provisioned.artifactsStore;
+    this.connections = provisioned.connections;
+    this.resources = provisioned.resources;
+    if (provisioned.release) this.release = provisioned.release;
     this.registerOutputs({ valuesYaml: this.valuesOutput });
-  }
-
-  /** The agent chart with the catalog's values, after every object it mounts exists. */
-  private deployChart(plan: AgentPlan, r: ReleasePlan, released: pulumi.Input<Record<string, unknown>>): k8s.helm.v3.Release {
-    const owners = [this.artifactsStore, ...this.connections];
-    // The values carry the rollout digest already (plan/rollout.ts): known in a preview.
-    const values = plan.valuesFromSecrets ? pulumi.secret(released) : released;
-    return new k8s.helm.v3.Release(
-      r.name,
-      { name: r.name, namespace: r.namespace, chart: r.chart, version: r.version, repositoryOpts: { repo: r.repo }, values },
-      {
-        parent: this,
-        dependsOn: [...owners, ...this.resources],
-        // The release's state repeats its values: keep them encrypted there too.
-        ...(plan.valuesFromSecrets ? { additionalSecretOutputs: ["values"] } : {}),
-      },
-    );
   }
 }

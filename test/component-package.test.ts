@@ -88,9 +88,8 @@ describe("the component package, started as Pulumi starts it", function () {
     assert.equal(schema.namespace, "polyaxon-connections");
     assert.deepEqual(
       Object.keys(schema.resources).sort(),
-      Object.keys(CONSTRUCTS)
-        .map((c) => `polyaxon:index:${c}`)
-        .sort(),
+      // The per-kind components, and the Agent (test/package-agent.test.ts constructs it).
+      ["Agent", ...Object.keys(CONSTRUCTS)].map((c) => `polyaxon:index:${c}`).sort(),
     );
     for (const r of Object.values(schema.resources)) assert.equal(r.isComponent, true);
   });

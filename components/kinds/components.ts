@@ -2,9 +2,9 @@
  * One component per family of connection kinds, each with plain typed args (usable from
  * any Pulumi language) and usable on its own or inside an Agent (`connections: [c]`).
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- the component analyzer reads `{ [key: string]: any }` as a schema object */
 import * as pulumi from "@pulumi/pulumi";
 import type { ConnectionEntryArgs, ProvisionedConnection } from "../agent-args.js";
+import type { ConnectionSpec } from "../package/args.js";
 import type { BucketConnectionKind, ClaimAccessMode, ClaimVolumeMode, CommonArgs, GenericConnectionKind, GitConnectionKind, NotifierConnectionKind } from "./args.js";
 import { connectionOf, defined, entryOf, prepareConnection, provisionConnection } from "./kind-connection.js";
 
@@ -19,7 +19,7 @@ export interface BucketConnectionArgs extends CommonArgs {
 /** Token `polyaxon:index:BucketConnection`. */
 export class BucketConnection extends pulumi.ComponentResource implements ProvisionedConnection {
   /** The entry as written into the agent's Helm values. */
-  readonly catalogEntry: pulumi.Output<{ [key: string]: any }>;
+  readonly catalogEntry: pulumi.Output<ConnectionSpec>;
   /** Ids (`Kind/namespace/name`) of the objects created. */
   readonly objectIds: pulumi.Output<string[]>;
 
@@ -65,7 +65,7 @@ export interface VolumeClaimConnectionArgs extends CommonArgs {
 /** Token `polyaxon:index:VolumeClaimConnection`. */
 export class VolumeClaimConnection extends pulumi.ComponentResource implements ProvisionedConnection {
   /** The entry as written into the agent's Helm values. */
-  readonly catalogEntry: pulumi.Output<{ [key: string]: any }>;
+  readonly catalogEntry: pulumi.Output<ConnectionSpec>;
   /** Ids (`Kind/namespace/name`) of the objects created. */
   readonly objectIds: pulumi.Output<string[]>;
 
@@ -96,7 +96,7 @@ export interface HostPathConnectionArgs extends CommonArgs {
 /** Token `polyaxon:index:HostPathConnection`. */
 export class HostPathConnection extends pulumi.ComponentResource implements ProvisionedConnection {
   /** The entry as written into the agent's Helm values. */
-  readonly catalogEntry: pulumi.Output<{ [key: string]: any }>;
+  readonly catalogEntry: pulumi.Output<ConnectionSpec>;
   /** Ids (`Kind/namespace/name`) of the objects created. */
   readonly objectIds: pulumi.Output<string[]>;
 
@@ -129,7 +129,7 @@ export interface GitConnectionArgs extends CommonArgs {
 /** Token `polyaxon:index:GitConnection`. */
 export class GitConnection extends pulumi.ComponentResource implements ProvisionedConnection {
   /** The entry as written into the agent's Helm values. */
-  readonly catalogEntry: pulumi.Output<{ [key: string]: any }>;
+  readonly catalogEntry: pulumi.Output<ConnectionSpec>;
   /** Ids (`Kind/namespace/name`) of the objects created. */
   readonly objectIds: pulumi.Output<string[]>;
 
@@ -159,7 +159,7 @@ export interface RegistryConnectionArgs extends CommonArgs {
 /** Token `polyaxon:index:RegistryConnection`. */
 export class RegistryConnection extends pulumi.ComponentResource implements ProvisionedConnection {
   /** The entry as written into the agent's Helm values. */
-  readonly catalogEntry: pulumi.Output<{ [key: string]: any }>;
+  readonly catalogEntry: pulumi.Output<ConnectionSpec>;
   /** Ids (`Kind/namespace/name`) of the objects created. */
   readonly objectIds: pulumi.Output<string[]>;
 
@@ -185,7 +185,7 @@ export interface NotifierConnectionArgs extends CommonArgs {
 /** Token `polyaxon:index:NotifierConnection`. */
 export class NotifierConnection extends pulumi.ComponentResource implements ProvisionedConnection {
   /** The entry as written into the agent's Helm values. */
-  readonly catalogEntry: pulumi.Output<{ [key: string]: any }>;
+  readonly catalogEntry: pulumi.Output<ConnectionSpec>;
   /** Ids (`Kind/namespace/name`) of the objects created. */
   readonly objectIds: pulumi.Output<string[]>;
 
@@ -215,7 +215,7 @@ export interface GenericConnectionArgs extends CommonArgs {
 /** Token `polyaxon:index:GenericConnection`. */
 export class GenericConnection extends pulumi.ComponentResource implements ProvisionedConnection {
   /** The entry as written into the agent's Helm values. */
-  readonly catalogEntry: pulumi.Output<{ [key: string]: any }>;
+  readonly catalogEntry: pulumi.Output<ConnectionSpec>;
   /** Ids (`Kind/namespace/name`) of the objects created. */
   readonly objectIds: pulumi.Output<string[]>;
 

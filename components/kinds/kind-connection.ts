@@ -4,11 +4,11 @@
  * renders the entry without provisioning its objects again. (Each component class extends
  * ComponentResource itself: Pulumi's component analyzer only recognises direct subclasses.)
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- the component analyzer reads `{ [key: string]: any }` as a schema object */
 import * as pulumi from "@pulumi/pulumi";
 import { type ConnectionEntryArgs, prepareAgent, type PreparedAgent } from "../agent-args.js";
 import { type EntryPlan, formatDiagnostic, toPolyaxonEntry } from "../catalog.js";
 import { createKubernetesObject } from "../kubernetes-object.js";
+import type { ConnectionSpec } from "../package/args.js";
 import type { CommonArgs } from "./args.js";
 
 /** Drop undefined fields, so that the entry holds only what was given. */
@@ -68,8 +68,8 @@ export function prepareConnection(name: string, args: CommonArgs, connection: Co
 
 /** What a per-kind component exposes. */
 export interface Provisioned {
-  /** The entry as written into the agent's Helm values. */
-  catalogEntry: pulumi.Output<{ [key: string]: any }>;
+  /** The entry as written into the agent's Helm values (an Agent's connection, from any language). */
+  catalogEntry: pulumi.Output<ConnectionSpec>;
   /** Ids (`Kind/namespace/name`) of the objects the component created. */
   objectIds: pulumi.Output<string[]>;
 }
@@ -94,7 +94,7 @@ export function provisionConnection(parent: pulumi.ComponentResource, { prepared
   const resources = plan.objects.map((object) => createKubernetesObject(object, prepared.secretValue, { parent }));
   const ids = plan.objects.map((o) => o.id);
   return {
-    catalogEntry: pulumi.output(entry) as unknown as pulumi.Output<{ [key: string]: any }>,
+    catalogEntry: pulumi.output(entry) as unknown as pulumi.Output<ConnectionSpec>,
     // Known once every object is registered.
     objectIds: pulumi.all(resources.map((r) => r.urn)).apply(() => ids),
   };

@@ -37,7 +37,11 @@ export function rolloutVersion(objects: readonly PlannedObject[], storedVersion:
     id: o.id,
     manifest: o.manifest,
     secretData: Object.fromEntries(
-      Object.entries(o.secretData ?? {}).map(([key, recipe]) => [key, { recipe, stored: recipeKeys(recipe).map((k) => storedVersion(k) ?? "unknown") }]),
+      Object.entries(o.secretData ?? {}).map(([key, recipe]) => [
+        key,
+        // A value the program gives is known only at deploy time (and is a secret): it enters as its source alone.
+        { recipe: recipe.from === "program" ? { from: "program" } : recipe, stored: recipeKeys(recipe).map((k) => storedVersion(k) ?? "unknown") },
+      ]),
     ),
   }));
   return createHash("sha256").update(toYaml(described)).digest("hex").slice(0, 16);
