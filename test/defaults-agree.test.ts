@@ -7,7 +7,7 @@
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { z } from "zod";
-import { agentConfig } from "../components/model/agent.js";
+import { agentConfig, chartRef } from "../components/model/agent.js";
 import { pvcProvision } from "../components/model/resources.js";
 import { agentCatalog } from "../components/model/stack.js";
 import { defaultsOf } from "../provider/schema-defaults.js";
@@ -23,18 +23,21 @@ function modelDefault(schema: ObjectSchema, key: string): unknown {
   return isEmptyObject ? field.parse(undefined) : declared;
 }
 
-/** Interface → the model objects holding its properties. */
-const PAIRS: [string, ObjectSchema[]][] = [
-  ["AgentArgs", [agentCatalog as unknown as ObjectSchema, agentConfig as unknown as ObjectSchema]],
-  ["CommonArgs", [agentCatalog as unknown as ObjectSchema, agentConfig as unknown as ObjectSchema]],
-  ["ClaimSpec", [pvcProvision as unknown as ObjectSchema]],
+const AGENT = [agentCatalog, agentConfig] as unknown as ObjectSchema[];
+
+/** Sources → interface → the model objects holding its properties. */
+const PAIRS: [string[], string, ObjectSchema[]][] = [
+  [["agent-args.ts"], "AgentArgs", AGENT],
+  [["kinds/args.ts"], "CommonArgs", AGENT],
+  [["kinds/components.ts"], "ClaimSpec", [pvcProvision as unknown as ObjectSchema]],
+  [["package/agent.ts"], "AgentArgs", AGENT],
+  [["package/args.ts"], "ChartSpec", [chartRef as unknown as ObjectSchema]],
 ];
 
 describe("defaults", () => {
-  const tags = defaultsOf(["agent-args.ts", "kinds/args.ts", "kinds/components.ts"].map((f) => join(PROJECT_ROOT, "components", f)));
-
-  for (const [name, schemas] of PAIRS) {
-    it(`${name}'s @default tags say the model's defaults`, () => {
+  for (const [files, name, schemas] of PAIRS) {
+    it(`${name} (${files.join(", ")}): its @default tags say the model's defaults`, () => {
+      const tags = defaultsOf(files.map((f) => join(PROJECT_ROOT, "components", f)));
       let compared = 0;
       for (const [key, text] of tags.get(name) ?? []) {
         const schema = schemas.find((s) => key in s.shape);

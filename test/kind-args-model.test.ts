@@ -8,6 +8,11 @@ import { strict as assert } from "node:assert";
 import type { z } from "zod";
 import type { ClaimSpec, ConfigMapSpec, SecretSpec } from "../components/kinds/index.js";
 import type { configMapRef, pvcProvision, secretRef } from "../components/model/resources.js";
+import type { volumeClaimConnection } from "../components/model/connection.js";
+import type { agentConfig, agentSecretRef, chartRef } from "../components/model/agent.js";
+import type { agentCatalog } from "../components/model/stack.js";
+import type { AgentArgs as PackageAgentArgs } from "../components/package/agent.js";
+import type { AgentSecretSpec, ChartSpec, ConnectionSpec } from "../components/package/args.js";
 
 /** `true` when A and B have the same keys, else the keys that differ. */
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
@@ -22,9 +27,16 @@ type NotInConfigMapSpec = "hostPath" | "isRequested" | "defaultMode";
 const claim: SameKeys<ClaimSpec, z.input<typeof pvcProvision>> = true;
 const secret: SameKeys<SecretSpec, Omit<z.input<typeof secretRef>, NotInSecretSpec>> = true;
 const configMap: SameKeys<ConfigMapSpec, Omit<z.input<typeof configMapRef>, NotInConfigMapSpec>> = true;
+// The component package's Agent: an entry of any kind (volume_claim's has every field), the chart, the token's Secret, the agent.
+const entry: SameKeys<ConnectionSpec, z.input<typeof volumeClaimConnection>> = true;
+const chart: SameKeys<ChartSpec, z.input<typeof chartRef>> = true;
+const agentSecret: SameKeys<AgentSecretSpec, z.input<typeof agentSecretRef>> = true;
+/** What the package's AgentArgs adds: the typed API's flag for secret chart values. */
+type OnlyInAgentArgs = "secretValues";
+const agent: SameKeys<Omit<PackageAgentArgs, OnlyInAgentArgs>, Omit<z.input<typeof agentCatalog>, "agent"> & z.input<typeof agentConfig>> = true;
 
 describe("the per-kind args and the model", () => {
   it("name the same fields (checked by tsc; listed exceptions only)", () => {
-    assert.deepEqual([claim, secret, configMap], [true, true, true]);
+    assert.deepEqual([claim, secret, configMap, entry, chart, agentSecret, agent], [true, true, true, true, true, true, true]);
   });
 });
