@@ -15,7 +15,7 @@ const sha256 = (file) => createHash("sha256").update(fs.readFileSync(file)).dige
 /**
  * Why `bundle` does not match the sources beside it, or undefined when it does. By content,
  * not file times (a restored or copied dist/ keeps newer times). An installed package holds
- * no sources: then every recorded source is missing and the bundle is taken as it is.
+ * its sources too (the component package reads them); one without any is taken as it is.
  */
 function staleness(bundle, root) {
   if (!fs.existsSync(bundle)) return `${path.relative(root, bundle)} is missing`;

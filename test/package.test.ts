@@ -10,6 +10,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sym
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fromYaml } from "../components/load/yaml.js";
+import { startPlugin } from "./helpers/engine/plugin.js";
+import { EngineStandIn } from "./helpers/engine/stand-in.js";
 import { PROJECT_ROOT } from "./helpers/stacks.js";
 
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -101,6 +103,38 @@ describe("the package, packed and installed", function () {
     const r = spawnSync(join(project, "node_modules/.bin/polyaxon-connections"), ["validate", "--stack", "dev"], { cwd: project, encoding: "utf8" });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /stack dev is valid/);
+  });
+
+  it("holds what `pulumi package add` needs, and the LICENSE", () => {
+    const installed = join(project, "node_modules/polyaxon-connections");
+    for (const f of ["LICENSE", "provider/PulumiPlugin.yaml", "provider/package.json", "provider/tsconfig.json", "lib/provider/index.js", "components/package/agent.ts"])
+      assert.ok(existsSync(join(installed, f)), `${f} is in the package`);
+  });
+
+  it("serves the component package from the installed copy, as `pulumi package add` starts it: schema and an Agent", async () => {
+    const engine = await EngineStandIn.start({ stack: "dev", project: "consumer", preview: false });
+    const plugin = await startPlugin(join(project, "node_modules/polyaxon-connections/provider"), project, engine.address);
+    try {
+      const schema = JSON.parse(await plugin.getSchema()) as { resources: Record<string, unknown> };
+      assert.ok("polyaxon:index:Agent" in schema.resources && "polyaxon:index:GitConnection" in schema.resources, Object.keys(schema.resources).join(", "));
+      const root = engine.seed("pulumi:pulumi:Stack", "consumer-dev");
+      const provider = engine.seed("pulumi:providers:kubernetes", "cluster", root.urn);
+      const result = await plugin.construct({
+        project: "consumer",
+        stack: "dev",
+        monitor: engine.address,
+        type: "polyaxon:index:Agent",
+        name: "team",
+        parent: root.urn,
+        inputs: { namespace: "team", connections: [{ name: "data", kind: "volume_claim", schema: { volumeClaim: "data", mountPath: "/data" }, pvc: { size: "10Gi" } }] },
+        providers: { kubernetes: `${provider.urn}::${provider.id}` },
+      });
+      assert.deepEqual(result.state.objectIds, ["PersistentVolumeClaim/team/data"]);
+      assert.deepEqual(engine.recording.violations, []);
+    } finally {
+      await plugin.stop();
+      await engine.stop();
+    }
   });
 
   it("requires with plain node, no loader", () => {
