@@ -11,7 +11,7 @@ import { configPathText, configSourceFrom, errorsOf, formatDiagnostics, fromYaml
 import { replaceFile } from "./exclusive-file.js";
 import { EXIT_INVALID, EXIT_OK, type Io } from "./io.js";
 import { type HeldBackCredential, importValues } from "./import-values.js";
-import { SCHEMA_MODELINE } from "./schema-command.js";
+import { schemaModelineFor, writeSchemaCopy } from "./schema-command.js";
 import { applyImportToStackFile, catalogFileText, ImportTargetError, pointAtCatalogFile } from "./stack-file-edit.js";
 import { catalogFilePathProblem } from "../components/load/catalog-file.js";
 import { checkStackName, StackFileError } from "./stack-file.js";
@@ -106,8 +106,9 @@ export function importCommand(projectDir: string, valuesFile: string, stack: str
   if (opts.catalogFile !== undefined) return writeWithCatalogFile(projectDir, stack, opts.catalogFile, { config, heldBack, errors: errors.length, force: opts.force }, io);
   // A new stack file is an edit of an empty one: one writer, which quotes what Pulumi would misread.
   let edit: ReturnType<typeof applyImportToStackFile>;
+  const modeline = schemaModelineFor(projectDir);
   try {
-    edit = applyImportToStackFile(exists ? readYamlInput(target) : `${SCHEMA_MODELINE}\n`, config, opts.release);
+    edit = applyImportToStackFile(exists ? readYamlInput(target) : `${modeline.line}\n`, config, opts.release);
   } catch (err) {
     if (!(err instanceof ImportTargetError)) throw err;
     io.err(`error Pulumi.${stack}.yaml: ${err.message}; nothing was written`);
@@ -115,6 +116,7 @@ export function importCommand(projectDir: string, valuesFile: string, stack: str
   }
   const { text, target: into, changed } = edit;
   replaceFile(target, text, exists ? statSync(target).mode & 0o777 : 0o644);
+  if (!exists) writeSchemaCopy(modeline, io);
   io.out(`wrote Pulumi.${stack}.yaml: ${changed.join(", ")}${errors.length ? ` (${errors.length} problem(s) left: run validate)` : ""}`);
   printRoutes(heldBack, config, into, stack, io);
   return EXIT_OK;
@@ -151,8 +153,9 @@ function writeWithCatalogFile(
   const inFile = Object.fromEntries(FILE_KEYS.filter((k) => imported.config[configKeyOf(k)] !== undefined).map((k) => [k, imported.config[configKeyOf(k)]]));
   const inConfig = Object.fromEntries(Object.entries(imported.config).filter(([k]) => !FILE_KEYS.includes(k.slice(CONFIG_PREFIX.length))));
   let stackText: string;
+  const modeline = schemaModelineFor(projectDir);
   try {
-    const edit = applyImportToStackFile(stackExists ? readYamlInput(stackPath) : `${SCHEMA_MODELINE}\n`, inConfig);
+    const edit = applyImportToStackFile(stackExists ? readYamlInput(stackPath) : `${modeline.line}\n`, inConfig);
     stackText = pointAtCatalogFile(edit.text, file, FILE_KEYS);
   } catch (err) {
     if (!(err instanceof ImportTargetError)) throw err;
@@ -162,6 +165,7 @@ function writeWithCatalogFile(
   mkdirSync(dirname(catalogPath), { recursive: true });
   replaceFile(catalogPath, catalogFileText(inFile), 0o644);
   replaceFile(stackPath, stackText, stackExists ? statSync(stackPath).mode & 0o777 : 0o644);
+  if (!stackExists) writeSchemaCopy(modeline, io);
   const left = imported.errors ? ` (${imported.errors} problem(s) left: run validate)` : "";
   io.out(`wrote ${file}: ${Object.keys(inFile).join(", ")}; Pulumi.${stack}.yaml: ${[...Object.keys(inConfig), configKeyOf("catalogFile")].join(", ")}${left}`);
   printRoutes(imported.heldBack, imported.config, CONFIG_PREFIX, stack, io);

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { fromYaml } from "../components/load/yaml.js";
 import { startPlugin } from "./helpers/engine/plugin.js";
 import { EngineStandIn } from "./helpers/engine/stand-in.js";
+import { YamlLanguageServer } from "./helpers/yaml-language-server.js";
 import { PROJECT_ROOT } from "./helpers/stacks.js";
 
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -103,6 +104,26 @@ describe("the package, packed and installed", function () {
     const r = spawnSync(join(project, "node_modules/.bin/polyaxon-connections"), ["validate", "--stack", "dev"], { cwd: project, encoding: "utf8" });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /stack dev is valid/);
+  });
+
+  it("imports a stack file whose modeline names the installed schema, which yaml-language-server loads", async () => {
+    writeFileSync(join(project, "values.yaml"), "namespace: team\nconnections:\n  - {name: data, kind: volume_claim, schema: {volumeClaim: data, mountPath: /data}}\n");
+    const r = spawnSync(join(project, "node_modules/.bin/polyaxon-connections"), ["import", "values.yaml", "--stack", "imported"], { cwd: project, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    const text = readFileSync(join(project, "Pulumi.imported.yaml"), "utf8");
+    assert.equal(text.split("\n")[0], "# yaml-language-server: $schema=./node_modules/polyaxon-connections/schema/stack.schema.json");
+    const server = await YamlLanguageServer.start(project);
+    try {
+      const diagnostics = await server.open(join(project, "Pulumi.imported.yaml"), text);
+      assert.deepEqual(
+        diagnostics.map((d) => d.message),
+        [],
+      );
+      const wrong = await server.open(join(project, "Pulumi.wrong.yaml"), text.replace("kind: volume_claim", "kind: volume"));
+      assert.match(wrong.map((d) => d.message).join("\n"), /Valid values: .*"volume_claim"/);
+    } finally {
+      await server.stop();
+    }
   });
 
   it("holds what `pulumi package add` needs, and the LICENSE", () => {

@@ -39,31 +39,38 @@ const commonFields = {
 
 const OBJECT_ERROR = { error: "must be a mapping with name, kind and the kind's keys" };
 
+/** What `kind` and `schema` are, said once for every kind's entry. */
+const KIND_DESCRIPTION = "Polyaxon's connection kind (s3, gcs, wasb, volume_claim, host_path, git, registry, slack, postgres, ...): selects what `schema` holds.";
+const SCHEMA_DESCRIPTION =
+  "The kind's own settings, as in Polyaxon's connection spec: `bucket` for s3/gcs/wasb, `volumeClaim` and `mountPath` for volume_claim, `url` for git and registry, ...";
+const kindField = <T extends z.ZodType>(kind: T) => kind.meta({ description: KIND_DESCRIPTION });
+const schemaField = <T extends z.ZodType>(schema: T) => schema.meta({ description: SCHEMA_DESCRIPTION });
+
 /**
  * The keys every kind shares, alone: what an entry whose `kind` is wrong can still be
  * checked against, so that its other mistakes are reported in the same run.
  */
 export const kindlessConnection = z.object(commonFields);
 
-export const hostPathConnection = z.strictObject({ ...commonFields, kind: z.literal("host_path"), schema: hostPathSchema }, OBJECT_ERROR);
+export const hostPathConnection = z.strictObject({ ...commonFields, kind: kindField(z.literal("host_path")), schema: schemaField(hostPathSchema) }, OBJECT_ERROR);
 export const volumeClaimConnection = z.strictObject(
   {
     ...commonFields,
-    kind: z.literal("volume_claim"),
-    schema: claimSchema,
+    kind: kindField(z.literal("volume_claim")),
+    schema: schemaField(claimSchema),
     pvc: pvcProvision.optional().meta({ description: "Create the claim named by `schema.volumeClaim` (our extension, not rendered)." }),
   },
   OBJECT_ERROR,
 );
-export const s3Connection = z.strictObject({ ...commonFields, kind: z.literal("s3"), schema: bucketSchema(s3BucketUrl) }, OBJECT_ERROR);
-export const gcsConnection = z.strictObject({ ...commonFields, kind: z.literal("gcs"), schema: bucketSchema(gcsBucketUrl) }, OBJECT_ERROR);
-export const wasbConnection = z.strictObject({ ...commonFields, kind: z.literal("wasb"), schema: bucketSchema(wasbBucketUrl) }, OBJECT_ERROR);
-export const gitConnection = z.strictObject({ ...commonFields, kind: z.literal("git"), schema: gitSchema.optional() }, OBJECT_ERROR);
+export const s3Connection = z.strictObject({ ...commonFields, kind: kindField(z.literal("s3")), schema: schemaField(bucketSchema(s3BucketUrl)) }, OBJECT_ERROR);
+export const gcsConnection = z.strictObject({ ...commonFields, kind: kindField(z.literal("gcs")), schema: schemaField(bucketSchema(gcsBucketUrl)) }, OBJECT_ERROR);
+export const wasbConnection = z.strictObject({ ...commonFields, kind: kindField(z.literal("wasb")), schema: schemaField(bucketSchema(wasbBucketUrl)) }, OBJECT_ERROR);
+export const gitConnection = z.strictObject({ ...commonFields, kind: kindField(z.literal("git")), schema: schemaField(gitSchema.optional()) }, OBJECT_ERROR);
 /** ssh may carry a git-like schema (`url`) used together with a git init. */
-export const sshConnection = z.strictObject({ ...commonFields, kind: z.literal("ssh"), schema: gitSchema.optional() }, OBJECT_ERROR);
-export const registryConnection = z.strictObject({ ...commonFields, kind: z.literal("registry"), schema: registrySchema }, OBJECT_ERROR);
-export const notifierConnection = z.strictObject({ ...commonFields, kind: z.enum(NOTIFIER_KINDS), schema: freeSchema.optional() }, OBJECT_ERROR);
-export const genericConnection = z.strictObject({ ...commonFields, kind: z.enum(GENERIC_KINDS), schema: freeSchema.optional() }, OBJECT_ERROR);
+export const sshConnection = z.strictObject({ ...commonFields, kind: kindField(z.literal("ssh")), schema: schemaField(gitSchema.optional()) }, OBJECT_ERROR);
+export const registryConnection = z.strictObject({ ...commonFields, kind: kindField(z.literal("registry")), schema: schemaField(registrySchema) }, OBJECT_ERROR);
+export const notifierConnection = z.strictObject({ ...commonFields, kind: kindField(z.enum(NOTIFIER_KINDS)), schema: schemaField(freeSchema.optional()) }, OBJECT_ERROR);
+export const genericConnection = z.strictObject({ ...commonFields, kind: kindField(z.enum(GENERIC_KINDS)), schema: schemaField(freeSchema.optional()) }, OBJECT_ERROR);
 
 /** Any of Polyaxon's kinds; `kind` selects the schema type. */
 export const connectionEntry = z.discriminatedUnion(

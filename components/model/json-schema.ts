@@ -8,8 +8,9 @@ import { z } from "zod";
 import { agentConfig } from "./agent.js";
 import { artifactsStoreEntry, connectionEntry } from "./connection.js";
 import { configMapRef, pvcProvision, secretRef } from "./resources.js";
-import { libraryReference, stackConfig } from "./stack.js";
+import { connectionOrReference, libraryReference, stackConfig, storeOrReference } from "./stack.js";
 import { configKeyOf } from "./config-keys.js";
+import { ARTIFACTS_STORE_KINDS, CONNECTION_KINDS } from "./kinds.js";
 
 /** Names of the shared shapes in `$defs` (others that repeat get generated names). */
 const NAMED_SHAPES: [z.ZodType, string][] = [
@@ -29,16 +30,45 @@ for (const [schema, id] of NAMED_SHAPES) z.globalRegistry.add(schema, { ...z.glo
 /** `description` with the default said, `… Default: "polyaxon".`, for editors that show only descriptions. */
 export const withDefault = (description: string | undefined, value: string) => `${description ? `${description.replace(/\.?\s*$/, ".")} ` : ""}Default: ${value}.`;
 
+/**
+ * An entry's shapes (zod's `oneOf`, one per kind) as `if kind is … then that shape`, under
+ * `kind`'s own enum: an editor then offers every kind, names them all when one is wrong, and
+ * checks the rest against the kind given (a `oneOf` would report the closest shape's kind).
+ */
+function byKind(schema: Record<string, unknown>, kinds: readonly string[]): void {
+  const shapes = schema.oneOf as { properties: { kind: Record<string, unknown> } }[];
+  const { const: _one, enum: _some, ...about } = shapes[0]!.properties.kind;
+  delete schema.oneOf;
+  Object.assign(schema, {
+    type: "object",
+    required: ["name", "kind"],
+    properties: { kind: { ...about, enum: [...kinds] } },
+    allOf: shapes.map((shape) => {
+      const { const: one, enum: some } = shape.properties.kind;
+      return { if: { properties: { kind: one === undefined ? { enum: some } : { const: one } }, required: ["kind"] }, then: shape };
+    }),
+  });
+}
+
 /** JSON Schema (draft 2020-12) of a stack file holding a Polyaxon catalog. */
 export function stackFileJsonSchema(): Record<string, unknown> {
   const config = z.toJSONSchema(stackConfig, {
     io: "input",
     unrepresentable: "any",
-    reused: "ref",
+    // Shapes used twice are written out again, not named `__schemaN` (editors show such names in completions).
+    reused: "inline",
     // stringData holds values given by a Pulumi program: a stack file cannot use it, so editors do not offer it.
     override: (ctx) => {
       const schema = ctx.jsonSchema;
       if (ctx.zodSchema === secretRef) delete (schema.properties as Record<string, unknown> | undefined)?.stringData;
+      const kinds = ctx.zodSchema === connectionEntry ? CONNECTION_KINDS : ctx.zodSchema === artifactsStoreEntry ? ARTIFACTS_STORE_KINDS : undefined;
+      if (kinds) byKind(schema, kinds);
+      // An entry or a library reference: decided by the form (a name, or `use`), so that an entry's mistakes are reported as the entry's.
+      if (ctx.zodSchema === connectionOrReference || ctx.zodSchema === storeOrReference) {
+        const [entry, reference] = schema.anyOf as unknown[];
+        delete schema.anyOf;
+        Object.assign(schema, { if: { anyOf: [{ type: "string" }, { type: "object", required: ["use"] }] }, then: reference, else: entry });
+      }
       // The default is written once, in the model (`.default()` or a `default` in `.meta()`); hovers show it from here.
       if (schema.default !== undefined) schema.description = withDefault(schema.description, JSON.stringify(schema.default));
     },

@@ -40,13 +40,17 @@ export const libraryReference = z.union([
   z.looseObject({ use: z.string().min(1).describe("Name of the polyaxon:library entry; the other keys override its fields") }),
 ]);
 
+/** An entry, or a reference to a library entry. */
+export const storeOrReference = z.union([artifactsStoreEntry, libraryReference]);
+export const connectionOrReference = z.union([connectionEntry, libraryReference]);
+
 /** Catalog keys where library references may stand for entries. */
 const withLibraryReferences = {
-  artifactsStore: z.union([artifactsStoreEntry, libraryReference]).optional().meta({
+  artifactsStore: storeOrReference.optional().meta({
     description: "The artifacts store (host_path, volume_claim, s3, gcs or wasb), or a polyaxon:library entry; unset → the chart's host_path default, written out explicitly.",
   }),
   connections: z
-    .array(z.union([connectionEntry, libraryReference]))
+    .array(connectionOrReference)
     .optional()
     .meta({ description: "The catalog, in Polyaxon's own format; an item may name a polyaxon:library entry, or {use: name, ...overrides}." }),
 };
