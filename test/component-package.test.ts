@@ -8,7 +8,8 @@
  * `pkg/codegen/schema/pulumi.json`, unchanged.
  */
 import { strict as assert } from "node:assert";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
@@ -107,6 +108,26 @@ describe("the component package, started as Pulumi starts it", function () {
     assert.deepEqual(missing, []);
     const namespace = schema.resources["polyaxon:index:GitConnection"]!.inputProperties.namespace!.description;
     assert.equal(namespace, 'Namespace of the agent that reads the connection. Default: "polyaxon".');
+  });
+
+  it("defines every name the README's Python example uses (its SDK's snake_case names, nested types included)", () => {
+    const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
+    const example = /```python\n([^]*?)```/.exec(readme)?.[1];
+    assert.ok(example?.includes("plx.Agent("), "the README's Python example builds an Agent");
+    const dir = mkdtempSync(join(tmpdir(), "plx-python-"));
+    try {
+      writeFileSync(join(dir, "schema.json"), JSON.stringify(schema));
+      writeFileSync(join(dir, "__main__.py"), example!);
+      const run = (program: string) =>
+        spawnSync("python3", [resolve(__dirname, "fixtures/python/schema_stubs.py"), program], { env: { ...process.env, PLX_SCHEMA: join(dir, "schema.json") }, encoding: "utf8" });
+      const r = run(join(dir, "__main__.py"));
+      assert.equal(r.status, 0, r.stderr);
+      // The stand-ins refuse a name the schema does not define, nested ones too.
+      writeFileSync(join(dir, "wrong.py"), example!.replace('"access_modes"', '"access_mode"'));
+      assert.match(run(join(dir, "wrong.py")).stderr, /ClaimSpec has no accessMode/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   for (const [component, inputs] of Object.entries(CONSTRUCTS)) {
