@@ -3,12 +3,14 @@
  * objects it provisions, and its entry in the Helm values.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { type EntryPlan, type PolyaxonEntry, toPolyaxonEntry } from "./catalog.js";
+import type { EntryPlan, PolyaxonEntry } from "./catalog.js";
 import { createKubernetesObject, type SecretResolver } from "./kubernetes-object.js";
 
 export interface CatalogEntryArgs {
   /** The entry and its objects, from `planAgent` (validated input only). */
   plan: EntryPlan;
+  /** The entry as the plan's values hold it. */
+  rendered: PolyaxonEntry;
   /** Resolves `secret.fromConfig` keys to Pulumi secrets. */
   secretValue: SecretResolver;
 }
@@ -23,7 +25,7 @@ export abstract class CatalogEntryResource extends pulumi.ComponentResource {
 
   protected constructor(type: string, name: string, args: CatalogEntryArgs, opts?: pulumi.ComponentResourceOptions) {
     super(type, name, {}, opts);
-    this.entry = toPolyaxonEntry(args.plan.entry);
+    this.entry = args.rendered;
     this.objectIds = args.plan.objects.map((o) => o.id);
     // Loops, not map callbacks, here and in Agent and runStack: the SDK records the whole
     // call stack of every resource it registers (formatted, parsed and sent to the engine),

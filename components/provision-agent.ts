@@ -8,7 +8,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { withValueOutputs, type PreparedAgent } from "./agent-args.js";
 import { ArtifactsStore } from "./artifacts-store.js";
-import { type AgentPlan, planAgent, type ReleasePlan, toYaml } from "./catalog.js";
+import { type AgentPlan, planAgent, type PolyaxonEntry, type ReleasePlan, toYaml } from "./catalog.js";
 import { Connection } from "./connection.js";
 import { createKubernetesObject } from "./kubernetes-object.js";
 
@@ -40,10 +40,12 @@ export function provisionAgent(parent: pulumi.ComponentResource, name: string, {
   // alias", pulumi/pulumi pkg/resource/deploy/step_generator.go), which agents sharing a
   // connection name would hit. None is needed: a child's URN holds its parents' types, not
   // their names, so the Kubernetes objects keep their URNs when an entry moves.
-  const artifactsStore = new ArtifactsStore(`${name}/${plan.artifactsStore.name}`, { plan: plan.artifactsStore, secretValue }, child);
+  // Each entry as the values hold it (rendered once, by planAgent).
+  const rendered = plan.values as { artifactsStore: PolyaxonEntry; connections: PolyaxonEntry[] };
+  const artifactsStore = new ArtifactsStore(`${name}/${plan.artifactsStore.name}`, { plan: plan.artifactsStore, rendered: rendered.artifactsStore, secretValue }, child);
   // Loops rather than map callbacks: fewer stack frames for the SDK to record per resource (CatalogEntryResource says why).
   const connections: Connection[] = [];
-  for (const c of plan.connections) connections.push(new Connection(`${name}/${c.name}`, { plan: c, secretValue }, child));
+  for (const [i, c] of plan.connections.entries()) connections.push(new Connection(`${name}/${c.name}`, { plan: c, rendered: rendered.connections[i]!, secretValue }, child));
   const resources: pulumi.CustomResource[] = [];
   for (const o of plan.agentObjects) resources.push(createKubernetesObject(o, secretValue, child));
   const release = plan.helmRelease ? deployChart(parent, plan, plan.helmRelease, released, [artifactsStore, ...connections, ...resources]) : undefined;
