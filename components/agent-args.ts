@@ -49,8 +49,12 @@ const isProvisioned = (c: ConnectionEntryArgs | ProvisionedConnection): c is Pro
 
 /** Arguments of `new Agent(name, args)`. */
 export interface AgentArgs {
-  /** Namespace of the agent and of every object it creates. @default "polyaxon" */
-  namespace?: string;
+  /**
+   * Namespace of the agent and of every object it creates. The catalog is planned from it
+   * before anything is registered, so an Output (a Namespace's name) is refused with a
+   * diagnostic naming it: pass the name as a string. @default "polyaxon"
+   */
+  namespace?: pulumi.Input<string>;
   /** The artifacts store. @default the chart's host_path store (/tmp/artifactsStore), with a warning */
   artifactsStore?: ArtifactsStoreEntryArgs;
   /**

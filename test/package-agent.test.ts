@@ -89,7 +89,7 @@ describe("the package's Agent, from another language", function () {
     });
 
   it("registers the same objects and values as the TypeScript Agent for the same catalog", async () => {
-    // Over the wire: a GitConnection, then an Agent taking its catalogEntry.
+    // Over the wire: a GitConnection, then an Agent taking its catalogEntry (and its namespace as a known output).
     const root = engine.seed("pulumi:pulumi:Stack", "consumer-dev");
     const provider = engine.seed("pulumi:providers:kubernetes", "cluster", root.urn, { context: "team" });
     const from = engine.recording.registrations.length;
@@ -102,7 +102,13 @@ describe("the package's Agent, from another language", function () {
     const git = await construct("polyaxon:index:GitConnection", "code", gitInputs, root, provider);
     const wire = catalog((v) => output(v, true));
     const entry = (unwrapSecrets(git.state) as { catalogEntry: unknown }).catalogEntry;
-    const agent = await construct("polyaxon:index:Agent", "team", { ...wire, connections: [output(entry, false, [git.urn]), ...wire.connections] }, root, provider);
+    const agent = await construct(
+      "polyaxon:index:Agent",
+      "team",
+      { ...wire, namespace: output("team", false, [root.urn]), connections: [output(entry, false, [git.urn]), ...wire.connections] },
+      root,
+      provider,
+    );
     const overWire = engine.recording.registrations.slice(from);
     assert.deepEqual(engine.recording.violations, []);
     assert.equal(overWire.find((r) => r.urn === agent.urn)?.type, "polyaxon:index:Agent");

@@ -97,7 +97,7 @@ describe("the typed Agent API", function () {
     resetRegistered();
     setConfig({});
     const args = {
-      namespace: pulumi.output("team") as unknown as string,
+      namespace: pulumi.output("team"),
       values: pulumi.output({ replicas: 2 }) as unknown as Record<string, unknown>,
       connections: [{ name: Promise.resolve("c") as unknown as string, kind: "postgres" as const }],
       artifactsStore: { name: "a", kind: "s3" as const, schema: { bucket: "s3://a" }, secret: { name: "s", stringData: { K: pulumi.secret("v") } } },

@@ -38,8 +38,12 @@ export interface ConfigMapSpec {
 
 /** Where a standalone connection's objects go. */
 export interface PlacementArgs {
-  /** Namespace of the agent that reads the connection. @default "polyaxon" */
-  namespace?: string;
+  /**
+   * Namespace of the agent that reads the connection. It decides what is created, so it must
+   * be known first: from another language an Output already known is taken, in TypeScript
+   * an Output is refused with a diagnostic (pass the name as a string). @default "polyaxon"
+   */
+  namespace?: pulumi.Input<string>;
   /** Other namespaces where runs execute: Secrets and ConfigMaps are created there too. @default [] */
   additionalNamespaces?: string[];
   /** Helm release of the agent, for the objects' labels. @default "polyaxon-agent" */
