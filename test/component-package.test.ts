@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { isSecretValue, plainTextOf, unwrapSecrets } from "./helpers/engine/envelopes.js";
-import { type RunningPlugin, startPlugin } from "./helpers/engine/plugin.js";
+import { constructFor, type RunningPlugin, startPlugin } from "./helpers/engine/plugin.js";
 import { EngineStandIn, SECRET_SIG, SIG_KEY } from "./helpers/engine/stand-in.js";
 import { CANARY_PATTERN, PROJECT_ROOT } from "./helpers/stacks.js";
 
@@ -136,16 +136,7 @@ describe("the component package, started as Pulumi starts it", function () {
       const root = engine.seed("pulumi:pulumi:Stack", `consumer-dev-${component}`);
       const provider = engine.seed("pulumi:providers:kubernetes", `cluster-${component}`, root.urn, { context: "team" });
       const from = engine.recording.registrations.length;
-      const result = await plugin.construct({
-        project: "consumer",
-        stack: "dev",
-        monitor: engine.address,
-        type: token,
-        name: inputs.name as string,
-        parent: root.urn,
-        inputs,
-        providers: { kubernetes: `${provider.urn}::${provider.id}` },
-      });
+      const result = await constructFor(plugin, engine.address, { type: token, name: inputs.name as string, inputs, parent: root, provider });
       const registered = engine.recording.registrations.slice(from);
       assert.deepEqual(engine.recording.violations, []);
       const self = registered.find((r) => r.urn === result.urn);
@@ -172,16 +163,7 @@ describe("the component package, started as Pulumi starts it", function () {
   it("refuses to construct a component that creates objects with no provider, naming the fix", async () => {
     const root = engine.seed("pulumi:pulumi:Stack", "consumer-dev-unprovided");
     await assert.rejects(
-      plugin.construct({
-        project: "consumer",
-        stack: "dev",
-        monitor: engine.address,
-        type: "polyaxon:index:GitConnection",
-        name: "code",
-        parent: root.urn,
-        inputs: CONSTRUCTS.GitConnection!,
-        providers: {},
-      }),
+      constructFor(plugin, engine.address, { type: "polyaxon:index:GitConnection", name: "code", inputs: CONSTRUCTS.GitConnection!, parent: root }),
       /names no Kubernetes provider.*providers/s,
     );
     // A secret anywhere but in the Secret's data would be written in clear.
@@ -189,16 +171,7 @@ describe("the component package, started as Pulumi starts it", function () {
     const provider = engine.seed("pulumi:providers:kubernetes", "cluster-unprovided", root.urn);
     const from = engine.recording.registrations.length;
     await assert.rejects(
-      plugin.construct({
-        project: "consumer",
-        stack: "dev",
-        monitor: engine.address,
-        type: "polyaxon:index:GenericConnection",
-        name: "db2",
-        parent: root.urn,
-        inputs,
-        providers: { kubernetes: `${provider.urn}::${provider.id}` },
-      }),
+      constructFor(plugin, engine.address, { type: "polyaxon:index:GenericConnection", name: "db2", inputs, parent: root, provider }),
       (err: Error) => /annotations: holds a secret value, but it is written in clear/.test(err.message) && !CANARY_PATTERN.test(err.message),
     );
     assert.deepEqual(engine.recording.registrations.slice(from), [], "nothing registered");

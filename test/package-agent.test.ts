@@ -14,7 +14,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { Agent, type AgentArgs, GitConnection, validateAgentArgs } from "../components/internal.js";
 import { isSecretValue, plainTextOf, unwrapSecrets } from "./helpers/engine/envelopes.js";
-import { type RunningPlugin, startPlugin } from "./helpers/engine/plugin.js";
+import { constructFor, type RunningPlugin, startPlugin } from "./helpers/engine/plugin.js";
 import { EngineStandIn, OUTPUT_SIG, SIG_KEY } from "./helpers/engine/stand-in.js";
 import { registered, resetRegistered, setConfig, settled, valueOf } from "./helpers/pulumi-mocks.js";
 import { CANARY_PATTERN, PROJECT_ROOT } from "./helpers/stacks.js";
@@ -77,16 +77,7 @@ describe("the package's Agent, from another language", function () {
   });
 
   const construct = (type: string, name: string, inputs: Record<string, unknown>, parent: { urn: string }, provider: { urn: string; id: string }) =>
-    plugin.construct({
-      project: "consumer",
-      stack: "dev",
-      monitor: engine.address,
-      type,
-      name,
-      parent: parent.urn,
-      inputs,
-      providers: { kubernetes: `${provider.urn}::${provider.id}` },
-    });
+    constructFor(plugin, engine.address, { type, name, inputs, parent, provider });
 
   it("registers the same objects and values as the TypeScript Agent for the same catalog", async () => {
     // Over the wire: a GitConnection, then an Agent taking its catalogEntry (and its namespace as a known output).

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sym
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fromYaml } from "../components/load/yaml.js";
-import { startPlugin } from "./helpers/engine/plugin.js";
+import { constructFor, startPlugin } from "./helpers/engine/plugin.js";
 import { EngineStandIn } from "./helpers/engine/stand-in.js";
 import { YamlLanguageServer } from "./helpers/yaml-language-server.js";
 import { PROJECT_ROOT } from "./helpers/stacks.js";
@@ -140,16 +140,8 @@ describe("the package, packed and installed", function () {
       assert.ok("polyaxon:index:Agent" in schema.resources && "polyaxon:index:GitConnection" in schema.resources, Object.keys(schema.resources).join(", "));
       const root = engine.seed("pulumi:pulumi:Stack", "consumer-dev");
       const provider = engine.seed("pulumi:providers:kubernetes", "cluster", root.urn);
-      const result = await plugin.construct({
-        project: "consumer",
-        stack: "dev",
-        monitor: engine.address,
-        type: "polyaxon:index:Agent",
-        name: "team",
-        parent: root.urn,
-        inputs: { namespace: "team", connections: [{ name: "data", kind: "volume_claim", schema: { volumeClaim: "data", mountPath: "/data" }, pvc: { size: "10Gi" } }] },
-        providers: { kubernetes: `${provider.urn}::${provider.id}` },
-      });
+      const inputs = { namespace: "team", connections: [{ name: "data", kind: "volume_claim", schema: { volumeClaim: "data", mountPath: "/data" }, pvc: { size: "10Gi" } }] };
+      const result = await constructFor(plugin, engine.address, { type: "polyaxon:index:Agent", name: "team", inputs, parent: root, provider });
       assert.deepEqual(result.state.objectIds, ["PersistentVolumeClaim/team/data"]);
       assert.deepEqual(engine.recording.violations, []);
     } finally {

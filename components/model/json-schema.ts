@@ -10,7 +10,6 @@ import { artifactsStoreEntry, connectionEntry } from "./connection.js";
 import { configMapRef, pvcProvision, secretRef } from "./resources.js";
 import { connectionOrReference, libraryReference, stackConfig, storeOrReference } from "./stack.js";
 import { configKeyOf } from "./config-keys.js";
-import { ARTIFACTS_STORE_KINDS, CONNECTION_KINDS } from "./kinds.js";
 
 /** Names of the shared shapes in `$defs` (others that repeat get generated names). */
 const NAMED_SHAPES: [z.ZodType, string][] = [
@@ -31,20 +30,22 @@ for (const [schema, id] of NAMED_SHAPES) z.globalRegistry.add(schema, { ...z.glo
 export const withDefault = (description: string | undefined, value: string) => `${description ? `${description.replace(/\.?\s*$/, ".")} ` : ""}Default: ${value}.`;
 
 /**
- * An entry's shapes (zod's `oneOf`, one per kind) as `if kind is … then that shape`, under
- * `kind`'s own enum: an editor then offers every kind, names them all when one is wrong, and
- * checks the rest against the kind given (a `oneOf` would report the closest shape's kind).
+ * An entry's shapes (zod's `oneOf`, one per kind or family of kinds) as `if kind is … then
+ * that shape`, under an enum of every kind the shapes take: an editor then offers every kind,
+ * names them all when one is wrong, and checks the rest against the kind given (a `oneOf`
+ * would report the closest shape's kind).
  */
-function byKind(schema: Record<string, unknown>, kinds: readonly string[]): void {
-  const shapes = schema.oneOf as { properties: { kind: Record<string, unknown> } }[];
-  const { const: _one, enum: _some, ...about } = shapes[0]!.properties.kind;
+function byKind(schema: Record<string, unknown>): void {
+  const shapes = schema.oneOf as { properties: { kind: { const?: string; enum?: string[] } } }[];
+  const kindOf = (shape: (typeof shapes)[number]) => shape.properties.kind;
+  const { const: _one, enum: _some, ...about } = kindOf(shapes[0]!);
   delete schema.oneOf;
   Object.assign(schema, {
     type: "object",
     required: ["name", "kind"],
-    properties: { kind: { ...about, enum: [...kinds] } },
+    properties: { kind: { ...about, enum: shapes.flatMap((shape) => kindOf(shape).enum ?? [kindOf(shape).const!]) } },
     allOf: shapes.map((shape) => {
-      const { const: one, enum: some } = shape.properties.kind;
+      const { const: one, enum: some } = kindOf(shape);
       return { if: { properties: { kind: one === undefined ? { enum: some } : { const: one } }, required: ["kind"] }, then: shape };
     }),
   });
@@ -57,12 +58,11 @@ export function stackFileJsonSchema(): Record<string, unknown> {
     unrepresentable: "any",
     // Shapes used twice are written out again, not named `__schemaN` (editors show such names in completions).
     reused: "inline",
-    // stringData holds values given by a Pulumi program: a stack file cannot use it, so editors do not offer it.
     override: (ctx) => {
       const schema = ctx.jsonSchema;
+      // stringData holds values given by a Pulumi program: a stack file cannot use it, so editors do not offer it.
       if (ctx.zodSchema === secretRef) delete (schema.properties as Record<string, unknown> | undefined)?.stringData;
-      const kinds = ctx.zodSchema === connectionEntry ? CONNECTION_KINDS : ctx.zodSchema === artifactsStoreEntry ? ARTIFACTS_STORE_KINDS : undefined;
-      if (kinds) byKind(schema, kinds);
+      if (ctx.zodSchema === connectionEntry || ctx.zodSchema === artifactsStoreEntry) byKind(schema);
       // An entry or a library reference: decided by the form (a name, or `use`), so that an entry's mistakes are reported as the entry's.
       if (ctx.zodSchema === connectionOrReference || ctx.zodSchema === storeOrReference) {
         const [entry, reference] = schema.anyOf as unknown[];

@@ -15,6 +15,7 @@
  * unknown that must be known before anything is registered.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { type ConfigPath, configPathText } from "../load/secure-config.js";
 import { isMapping } from "../model/mapping.js";
 
 /** The SDK's own view of an Output (its `isKnown`/`isSecret` promises, marked internal). */
@@ -24,16 +25,11 @@ interface OutputState {
   promise(): Promise<unknown>;
 }
 
-type Path = (string | number)[];
-
 /** `connections[0].secret`: a path as messages name it. */
-const pathText = (path: Path) => path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+const pathText = (path: ConfigPath) => configPathText("", path);
 
 /** A value of a Secret's data: `…secret.stringData.<key>`. */
-const isSecretData = (path: Path) => path.length >= 3 && path.at(-2) === "stringData" && path.at(-3) === "secret";
-
-/** Inside the chart values, below `values`. */
-const isInValues = (path: Path) => path.length > 1 && path[0] === "values";
+const isSecretData = (path: ConfigPath) => path.length >= 3 && path.at(-2) === "stringData" && path.at(-3) === "secret";
 
 /** The plain args, and whether the chart values hold a secret. */
 export interface PlainArgs {
@@ -46,13 +42,14 @@ export async function plainConstructArgs(component: string, inputs: Record<strin
   const problems: string[] = [];
   let secretValues = false;
 
-  const resolve = async (value: unknown, path: Path, secretWhole: boolean): Promise<unknown> => {
+  const resolve = async (value: unknown, path: ConfigPath, secretWhole: boolean): Promise<unknown> => {
     if (pulumi.Output.isInstance(value)) {
       if (isSecretData(path)) return value;
       const state = value as unknown as OutputState;
       const [known, secret] = await Promise.all([state.isKnown, state.isSecret]);
-      if (isInValues(path) || (path.length === 1 && path[0] === "values")) {
+      if (path[0] === "values") {
         secretValues ||= secret;
+        // Inside the chart values an Output stays: the Agent resolves it into the release.
         if (path.length > 1) return value;
       }
       if (!known) {
@@ -87,7 +84,7 @@ export async function plainConstructArgs(component: string, inputs: Record<strin
 }
 
 /** Whether `value` (at `path`) holds Secret data anywhere. */
-function holdsSecretData(value: unknown, path: Path): boolean {
+function holdsSecretData(value: unknown, path: ConfigPath): boolean {
   if (isSecretData(path)) return true;
   if (Array.isArray(value)) return value.some((v, i) => holdsSecretData(v, [...path, i]));
   if (isMapping(value)) return Object.entries(value).some(([k, v]) => holdsSecretData(v, [...path, k]));

@@ -39,6 +39,21 @@ export interface ConstructArgs {
   dryRun?: boolean;
 }
 
+/** A component a program of project `consumer`, stack `dev` asks for: under `parent`, on the Kubernetes `provider` (none when unset). */
+export interface ConsumerConstruct {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+  parent: { urn: string };
+  provider?: { urn: string; id: string };
+}
+
+/** `Construct` as the engine at `monitor` sends it for that program. */
+export function constructFor(plugin: RunningPlugin, monitor: string, { type, name, inputs, parent, provider }: ConsumerConstruct) {
+  const providers: Record<string, string> = provider ? { kubernetes: `${provider.urn}::${provider.id}` } : {};
+  return plugin.construct({ project: "consumer", stack: "dev", monitor, type, name, parent: parent.urn, inputs, providers });
+}
+
 /** Start the plugin in `pluginDir` from `cwd`, as the Node.js language host's RunPlugin does. */
 export async function startPlugin(pluginDir: string, cwd: string, engineAddress: string): Promise<RunningPlugin> {
   const runPath = require.resolve("@pulumi/pulumi/cmd/run-plugin", { paths: [pluginDir] });
