@@ -81,6 +81,21 @@ describe("the stack file's schema in yaml-language-server", function () {
     );
   });
 
+  it("leaves a schema copy that is already there as it is (it may be the user's)", async () => {
+    const other = mkdtempSync(join(tmpdir(), "plx-editor-"));
+    try {
+      writeFileSync(join(other, "Pulumi.yaml"), "name: team\nruntime: nodejs\n");
+      writeFileSync(join(other, "values.yaml"), VALUES);
+      writeFileSync(join(other, LOCAL_SCHEMA_FILE), "{}\n");
+      const r = await cli(["import", join(other, "values.yaml"), "--stack", "dev"], other);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(readFileSync(join(other, LOCAL_SCHEMA_FILE), "utf8"), "{}\n");
+      assert.equal(readFileSync(join(other, "Pulumi.dev.yaml"), "utf8").split("\n")[0], modeline);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it("shows the description of kind, schema, secret, fromConfig and release on hover", async () => {
     const doc = `${modeline}\n${DOCUMENT}`;
     const path = join(project, "Pulumi.hover.yaml");
