@@ -3,7 +3,7 @@
  * copied marker proves nothing) and every file written, with its SHA-256. Render replaces a
  * folder only when the record proves the folder is its own and nothing else is in it.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { lstatSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { CREATE_NEW, REWRITE } from "./exclusive-file.js";
@@ -25,9 +25,9 @@ export interface MarkerRecord {
   files: Record<string, string>;
 }
 
-/** SHA-256 hex of a file's content. */
+/** SHA-256 hex of a file's content (Node's one-shot hash: a render digests every file it writes). */
 export function digestOf(content: string | Buffer): string {
-  return createHash("sha256").update(content).digest("hex");
+  return hash("sha256", content, "hex");
 }
 
 /** `st_dev:st_ino` of `path` itself (a symlink is not followed). */

@@ -78,15 +78,16 @@ for (const s of ["", "~", "null", "Null", "NULL"]) MAPPED[s] = { tag: "null", va
 export function resolvePlainScalar(s: string): Resolved {
   const mapped = MAPPED[s];
   if (mapped) return mapped;
+  const hint = s[0]!;
+  // As yaml.v3: only a scalar starting with a sign, a digit or a dot can be anything but a string.
+  if (!/[-+.0-9]/.test(hint)) return { tag: "str", value: s };
   if (/^[-+]?\.(inf|Inf|INF)$/.test(s) || /^\.(nan|NaN|NAN)$/.test(s)) {
     throw new UnrepresentableScalarError(`${s} is a float that Pulumi cannot pass to a program (JSON has no infinity or NaN)`);
   }
-  const hint = s[0]!;
   if (hint === ".") {
     const f = /^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s) ? Number(s) : NaN;
     return Number.isFinite(f) ? { tag: "float", value: f } : { tag: "str", value: s };
   }
-  if (!/[-+0-9]/.test(hint)) return { tag: "str", value: s };
   const time = goTimestampString(s);
   if (time !== undefined) return { tag: "timestamp", value: time };
   const plain = s.replace(/_/g, "");
@@ -96,12 +97,23 @@ export function resolvePlainScalar(s: string): Resolved {
   return { tag: "str", value: s };
 }
 
+/**
+ * js-yaml asks each implicit type in turn about the same scalar, then constructs it: the
+ * last scalar's resolution is kept so that it is resolved once, not up to six times.
+ */
+let last: { text: string; resolved: Resolved } | undefined;
+function resolvedOnce(data: string | null): Resolved {
+  const text = data ?? "";
+  if (last?.text !== text) last = { text, resolved: resolvePlainScalar(text) };
+  return last.resolved;
+}
+
 /** A js-yaml type that takes the plain scalars yaml.v3 resolves to `tag`. */
 function implicitType(tag: Resolved["tag"], yamlTag: string) {
   return new jsyaml.Type(`tag:yaml.org,2002:${yamlTag}`, {
     kind: "scalar",
-    resolve: (data: string | null) => resolvePlainScalar(data ?? "").tag === tag,
-    construct: (data: string | null) => resolvePlainScalar(data ?? "").value,
+    resolve: (data: string | null) => resolvedOnce(data).tag === tag,
+    construct: (data: string | null) => resolvedOnce(data).value,
   });
 }
 
