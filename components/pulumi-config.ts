@@ -64,6 +64,8 @@ export class PulumiConfigReader implements ConfigSource {
   private readonly secretKeys = secretConfigKeys();
   /** Secure paths and stored version per config key of the stack file (null: no readable file); read once. */
   private fileKeys?: Map<string, { securePaths: ConfigPath[]; storedVersion: string }> | null;
+  /** One Output per secret key, shared by every object it fills (catalogs share credentials). */
+  private readonly secrets = new Map<string, pulumi.Output<string>>();
 
   /**
    * @param stackFile the stack's `Pulumi.<stack>.yaml`, read only to learn where nested
@@ -190,6 +192,8 @@ export class PulumiConfigReader implements ConfigSource {
       });
       throw new pulumi.RunError(`${message}. Fix: run \`${fix}\``);
     }
-    return pulumi.secret(value);
+    let secret = this.secrets.get(fullKey);
+    if (secret === undefined) this.secrets.set(fullKey, (secret = pulumi.secret(value)));
+    return secret;
   }
 }
