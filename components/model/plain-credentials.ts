@@ -80,6 +80,7 @@ const isReference = (value: string) => /^\s*(\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\})
 
 const isMappingNode = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** Questions about a path during the walk: the path is the walk's own, to read and not to keep. */
 export interface FindOptions {
   /** Leave this subtree out (secret config, which is encrypted). */
   skip?: (path: TreePath) => boolean;
@@ -95,31 +96,39 @@ export function findPlainCredentials(tree: unknown, opts: FindOptions = {}): Pla
   const { skip = () => false, byName = () => true } = opts;
   const found: PlainCredential[] = [];
   type Named = ReturnType<typeof credentialNameClass>;
-  const visit = (value: unknown, path: TreePath, named: Named): void => {
+  // One path, extended and shortened as the walk goes (a copy for each finding): a catalog
+  // has tens of thousands of nodes.
+  const path: TreePath = [];
+  const visit = (value: unknown, named: Named): void => {
     if (skip(path)) return;
     if (typeof value === "string" || typeof value === "number") {
       const text = String(value);
       if (text === "" || isReference(text)) return;
       const shape = typeof value === "string" ? credentialShape(text) : undefined;
-      if (shape) found.push({ path, ...shape });
+      if (shape) found.push({ path: [...path], ...shape });
       else if (!byName(path)) return;
       else if (named === "credential" || (named === "secret-or-name" && !isObjectName(text))) {
-        found.push({ path, what: "a credential (by its name)" });
+        found.push({ path: [...path], what: "a credential (by its name)" });
       }
       return;
     }
+    const child = (key: string | number, item: unknown, itemNamed: Named) => {
+      path.push(key);
+      visit(item, itemNamed);
+      path.pop();
+    };
     if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, [...path, i], named));
+      value.forEach((item, i) => child(i, item, named));
     } else if (isMappingNode(value)) {
       // The Kubernetes env form: {name: PGPASSWORD, value: …} names its value.
       const envName = typeof value.name === "string" && "value" in value ? value.name : undefined;
-      for (const [key, child] of Object.entries(value)) {
+      for (const [key, item] of Object.entries(value)) {
         const own = envName !== undefined && key === "value" ? credentialNameClass(envName) : key === "name" && envName !== undefined ? undefined : credentialNameClass(key);
         // `imagePullSecrets: [{name: regcred}]`: a list of Secret names keeps its class one level down.
-        visit(child, [...path, key], own ?? (named === "secret-or-name" && key === "name" ? named : undefined));
+        child(key, item, own ?? (named === "secret-or-name" && key === "name" ? named : undefined));
       }
     }
   };
-  visit(tree, [], undefined);
+  visit(tree, undefined);
   return found;
 }

@@ -13,7 +13,9 @@ import { error } from "./input.js";
 /** Every config string that is Go's text of a YAML timestamp, at its path. */
 export function checkPulumiScalars(source: ConfigSource): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const walk = (key: string, v: unknown, at: ConfigPath) => {
+  // One path, extended and shortened as the walk goes: a catalog has tens of thousands of nodes.
+  const at: ConfigPath = [];
+  const walk = (key: string, v: unknown) => {
     if (typeof v === "string") {
       if (GO_TIME_TEXT.test(v)) {
         out.push(
@@ -23,13 +25,19 @@ export function checkPulumiScalars(source: ConfigSource): Diagnostic[] {
           }),
         );
       }
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(key, x, [...at, i]));
-    else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) walk(key, x, [...at, k]);
+      return;
+    }
+    if (typeof v !== "object" || v === null) return;
+    for (const [k, x] of Array.isArray(v) ? v.entries() : Object.entries(v)) {
+      at.push(k);
+      walk(key, x);
+      at.pop();
+    }
   };
   for (const key of STACK_KEYS) {
     // Secret values are never shown, nor are they catalog text: only plain config is read.
     if ((source.securePaths?.(key) ?? []).some((p) => p.length === 0)) continue;
-    walk(key, source.value(key), []);
+    walk(key, source.value(key));
   }
   return out;
 }
