@@ -124,6 +124,13 @@ describe("stack files read as the Pulumi CLI reads them (yaml.v3)", function () 
     assert.throws(() => readPulumiYaml("x: .inf\n"), UnrepresentableScalarError);
   });
 
+  it("reads names of Object's own members as the strings they are", () => {
+    const names = ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"];
+    for (const n of names) assert.deepEqual(resolvePlainScalar(n), { tag: "str", value: n });
+    assert.deepEqual(readWithYamlV3([`l: [${names.join(", ")}]\n`]), [{ json: JSON.stringify({ l: names }) }]);
+    assert.deepEqual(readPulumiYaml(`l: [${names.join(", ")}]\n`), { l: names });
+  });
+
   it("refuses in validate, with the fix, a date Pulumi would hand the program as Go's timestamp text, and .inf", async () => {
     const project = mkdtempSync(join(tmpdir(), "plx-yaml-v3-"));
     writeFileSync(join(project, "Pulumi.yaml"), "name: polyaxon-connections\nruntime: nodejs\n");

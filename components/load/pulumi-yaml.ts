@@ -69,14 +69,15 @@ export function goTimestampString(s: string): string | undefined {
 
 type Resolved = { tag: "null"; value: null } | { tag: "bool"; value: boolean } | { tag: "int" | "float"; value: number } | { tag: "timestamp" | "str"; value: string };
 
-const MAPPED: Record<string, Resolved> = {};
-for (const s of ["true", "True", "TRUE"]) MAPPED[s] = { tag: "bool", value: true };
-for (const s of ["false", "False", "FALSE"]) MAPPED[s] = { tag: "bool", value: false };
-for (const s of ["", "~", "null", "Null", "NULL"]) MAPPED[s] = { tag: "null", value: null };
+/** yaml.v3's words for booleans and null (a Map: `constructor` is a plain string, not Object's). */
+const MAPPED = new Map<string, Resolved>();
+for (const s of ["true", "True", "TRUE"]) MAPPED.set(s, { tag: "bool", value: true });
+for (const s of ["false", "False", "FALSE"]) MAPPED.set(s, { tag: "bool", value: false });
+for (const s of ["", "~", "null", "Null", "NULL"]) MAPPED.set(s, { tag: "null", value: null });
 
 /** yaml.v3's `resolve` for an untagged plain scalar, after Pulumi's conversion (timestamps become their Go text). */
 export function resolvePlainScalar(s: string): Resolved {
-  const mapped = MAPPED[s];
+  const mapped = MAPPED.get(s);
   if (mapped) return mapped;
   const hint = s[0]!;
   // As yaml.v3: only a scalar starting with a sign, a digit or a dot can be anything but a string.
