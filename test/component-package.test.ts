@@ -13,8 +13,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
-import { isSecretValue, plainTextOf, unwrapSecrets } from "./helpers/engine/envelopes.js";
-import { constructFor, type RunningPlugin, startPlugin } from "./helpers/engine/plugin.js";
+import { isSecretValue, unwrapSecrets } from "./helpers/engine/envelopes.js";
+import { constructFor, plainTextAfterConstruct, type RunningPlugin, startPlugin } from "./helpers/engine/plugin.js";
 import { EngineStandIn, SECRET_SIG, SIG_KEY } from "./helpers/engine/stand-in.js";
 import { CANARY_PATTERN, PROJECT_ROOT } from "./helpers/stacks.js";
 
@@ -150,12 +150,12 @@ describe("the component package, started as Pulumi starts it", function () {
         assert.match(JSON.stringify(unwrapSecrets(data)), CANARY_PATTERN);
       }
       assert.ok((unwrapSecrets(result.state) as { objectIds: string[] }).objectIds.length === objects.length, "objectIds lists what it created");
-      const plain = [
-        plainTextOf(registered.map((r) => r.inputs)),
-        plainTextOf(result.state),
-        ...engine.recording.log.filter((l) => l.severity !== 0).map((l) => l.message),
-        plugin.stderr(),
-      ].join("\n");
+      const plain = plainTextAfterConstruct(
+        engine,
+        plugin,
+        registered.map((r) => r.inputs),
+        result.state,
+      );
       assert.doesNotMatch(plain, CANARY_PATTERN);
     });
   }

@@ -8,6 +8,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import * as grpc from "@grpc/grpc-js";
+import { plainTextOf } from "./envelopes.js";
+import type { EngineStandIn } from "./stand-in.js";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const provproto = require("@pulumi/pulumi/proto/provider_pb.js");
@@ -106,4 +108,12 @@ export async function startPlugin(pluginDir: string, cwd: string, engineAddress:
       return { stderr };
     },
   };
+}
+
+/**
+ * Everything a construct left in plain text where the engine and a user see it: the
+ * registrations' inputs, the component's state, log lines above debug, the plugin's stderr.
+ */
+export function plainTextAfterConstruct(engine: EngineStandIn, plugin: RunningPlugin, inputs: unknown, state: unknown): string {
+  return [plainTextOf(inputs), plainTextOf(state), ...engine.recording.log.filter((l) => l.severity !== 0).map((l) => l.message), plugin.stderr()].join("\n");
 }
