@@ -184,3 +184,17 @@ export function projectFor(stackFile: string): { dir: string; stack: string; dis
   }
   return { dir, stack, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * A project whose program does nothing, with this project's node flags and SDK: what the
+ * launcher itself costs, the floor under any program's run on this machine. Removed by the
+ * returned `dispose`.
+ */
+export function emptyProject(): { dir: string; dispose: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), "plx-empty-"));
+  const own = load(readFileSync(join(PROJECT_ROOT, "Pulumi.yaml"), "utf8")) as Record<string, unknown>;
+  writeFileSync(join(dir, "Pulumi.yaml"), JSON.stringify({ name: "empty", main: "empty.js", runtime: own.runtime }));
+  writeFileSync(join(dir, "empty.js"), '"use strict";\n');
+  symlinkSync(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"));
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
