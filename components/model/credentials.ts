@@ -4,7 +4,7 @@
  */
 
 /** Prefixes that providers put on their tokens (documented by each provider), and other key forms. */
-export const TOKEN_PATTERNS: readonly RegExp[] = [
+const TOKEN_PATTERNS: readonly RegExp[] = [
   /^(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}/, // GitHub tokens
   /^github_pat_[A-Za-z0-9_]{20,}/, // GitHub fine-grained tokens
   /^(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}$/, // AWS access key ids
@@ -17,6 +17,9 @@ export const TOKEN_PATTERNS: readonly RegExp[] = [
   /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE|OPENSSH)/, // PEM blocks
   /"private_key"\s*:/, // GCP service-account key files
 ];
+
+/** Any of TOKEN_PATTERNS, as one expression: one scan of a value instead of one per pattern (every string of a catalog is tested). */
+export const TOKEN_PATTERN = new RegExp(TOKEN_PATTERNS.map((p) => `(?:${p.source})`).join("|"));
 
 /** UUID-shaped keys (Heroku, Azure client secrets, many APIs): a credential where a key name belongs, an id elsewhere. */
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -47,7 +50,7 @@ function looksRandom(s: string): boolean {
 /** True when `value` looks like a credential rather than a name. */
 export function looksLikeCredential(value: string): boolean {
   const bare = value.replace(/^[A-Za-z0-9_.-]+:(?!\/\/)/, ""); // `polyaxon:ghp_...` holds one too
-  return TOKEN_PATTERNS.some((p) => p.test(bare) || p.test(value)) || UUID.test(bare) || looksRandom(bare);
+  return TOKEN_PATTERN.test(bare) || TOKEN_PATTERN.test(value) || UUID.test(bare) || looksRandom(bare);
 }
 
 /** What a message says in place of a value that looks like a credential. */

@@ -5,7 +5,7 @@
  * whose path is its secret, an `Authorization` header). One detector for `validate`, which
  * refuses them, and `import`, which never writes them.
  */
-import { TOKEN_PATTERNS } from "./credentials.js";
+import { TOKEN_PATTERN } from "./credentials.js";
 import { isObjectName } from "./primitives.js";
 
 /** A path inside a tree: mapping keys and list indexes. */
@@ -66,12 +66,12 @@ export function credentialShape(value: string): Omit<PlainCredential, "path"> | 
     const colon = info.indexOf(":");
     const withoutCredential = `${scheme}${value.slice(whole.length)}`;
     if (colon !== -1 && colon < info.length - 1) return { what: "a URL with a password", withoutCredential };
-    if (TOKEN_PATTERNS.some((p) => p.test(info)) || info.length >= 20) return { what: "a URL with a token", withoutCredential };
+    if (TOKEN_PATTERN.test(info) || info.length >= 20) return { what: "a URL with a token", withoutCredential };
   }
   if (SECRET_QUERY.test(value) && /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return { what: "a URL with a token in its query" };
   if (WEBHOOKS.some((p) => p.test(value))) return { what: "a webhook URL (its path is its secret)" };
   if (AUTH_HEADER.test(value)) return { what: "an Authorization header value" };
-  if (TOKEN_PATTERNS.some((p) => p.test(value))) return { what: "a token" };
+  if (TOKEN_PATTERN.test(value)) return { what: "a token" };
   return undefined;
 }
 
@@ -99,6 +99,12 @@ export function findPlainCredentials(tree: unknown, opts: FindOptions = {}): Pla
   // One path, extended and shortened as the walk goes (a copy for each finding): a catalog
   // has tens of thousands of nodes.
   const path: TreePath = [];
+  // A catalog repeats a few dozen key names thousands of times: each is classed once.
+  const classes = new Map<string, Named>();
+  const classOf = (name: string): Named => {
+    if (!classes.has(name)) classes.set(name, credentialNameClass(name));
+    return classes.get(name);
+  };
   const visit = (value: unknown, named: Named): void => {
     if (skip(path)) return;
     if (typeof value === "string" || typeof value === "number") {
@@ -123,7 +129,7 @@ export function findPlainCredentials(tree: unknown, opts: FindOptions = {}): Pla
       // The Kubernetes env form: {name: PGPASSWORD, value: …} names its value.
       const envName = typeof value.name === "string" && "value" in value ? value.name : undefined;
       for (const [key, item] of Object.entries(value)) {
-        const own = envName !== undefined && key === "value" ? credentialNameClass(envName) : key === "name" && envName !== undefined ? undefined : credentialNameClass(key);
+        const own = envName !== undefined && key === "value" ? classOf(envName) : key === "name" && envName !== undefined ? undefined : classOf(key);
         // `imagePullSecrets: [{name: regcred}]`: a list of Secret names keeps its class one level down.
         child(key, item, own ?? (named === "secret-or-name" && key === "name" ? named : undefined));
       }
